@@ -1,0 +1,472 @@
+package org.ringback.callback;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.ringback.patient.ContactMethod;
+import org.ringback.practice.ClosureOutcome;
+import org.ringback.shared.Refusal;
+
+/**
+ * The callback: one owned, timed, documented request worked to a real outcome. Every change is a guarded
+ * method that records a timeline event; nothing outside sets its fields.
+ */
+public final class Callback {
+
+    /** How far ahead of the server clock an attempt time may lie (a phone clock that runs fast). */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final int MAX_ESCALATION_LEVEL = 2;
+    private static final String CLINICAL_QUEUE = "CLINICAL";
+
+    /** The stored state of a callback; the repository maps it to and from rows. */
+    public record State(
+            UUID practiceId, UUID id, Optional<UUID> patientId, Optional<String> callerName, Optional<String> contactPhone,
+            Channel channel, String category, Urgency urgency, String queue, Optional<String> owner, Status status,
+            Optional<WaitingOn> waitingOn, Optional<String> waitingNote, Optional<LocalDate> waitingExpectedBy,
+            Optional<String> reason, Map<String, String> details, List<RedFlag> redFlags,
+            Instant receivedAt, Instant firstAttemptDueAt, Instant resolutionDueAt,
+            Optional<Instant> resolutionPausedSince, Duration resolutionPaused,
+            Optional<String> nextAction, Optional<Instant> nextActionAt, Instant boardDueAt,
+            Optional<Instant> firstAttemptAt, Optional<Instant> reachedAt, Optional<Instant> nextStepDoneAt, Optional<Instant> resolvedAt,
+            Optional<Closure> closure, Optional<UUID> repeatOf, int repeatCount, int escalationLevel, int version) {
+    }
+
+    /** A new request as intake hands it over, already screened and categorised. */
+    public record Request(UUID practiceId, UUID id, Optional<UUID> patientId, Optional<String> callerName,
+                          Optional<String> contactPhone, Channel channel, String category, Urgency urgency, Optional<String> reason,
+                          Map<String, String> details, List<RedFlag> redFlags, Instant receivedAt, Optional<UUID> repeatOf) {
+    }
+
+    /** An attempt as staff report it; the rest (its window, the next attempt time) is computed. */
+    public record AttemptReport(ContactMethod method, Instant at, AttemptResult result, boolean messageLeft,
+                                Optional<String> script, Optional<String> patientResponse, Optional<String> nextAction,
+                                Map<String, String> details) {
+    }
+
+    private final UUID practiceId;
+    private final UUID id;
+    private final Optional<UUID> patientId;
+    private final Optional<String> callerName;
+    private final Optional<String> contactPhone;
+    private final Channel channel;
+    private final String category;
+    private final Instant receivedAt;
+    private final Optional<String> reason;
+    private final Optional<UUID> repeatOf;
+    private final int version;
+    private Urgency urgency;
+    private String queue;
+    private Optional<String> owner;
+    private Status status;
+    private Optional<WaitingOn> waitingOn;
+    private Optional<String> waitingNote;
+    private Optional<LocalDate> waitingExpectedBy;
+    private Map<String, String> details;
+    private List<RedFlag> redFlags;
+    private Instant firstAttemptDueAt;
+    private Instant resolutionDueAt;
+    private Optional<Instant> resolutionPausedSince;
+    private Duration resolutionPaused;
+    private Optional<String> nextAction;
+    private Optional<Instant> nextActionAt;
+    private Instant boardDueAt;
+    private Optional<Instant> firstAttemptAt;
+    private Optional<Instant> reachedAt;
+    private Optional<Instant> nextStepDoneAt;
+    private Optional<Instant> resolvedAt;
+    private Optional<Closure> closure;
+    private int repeatCount;
+    private int escalationLevel;
+
+    private final List<Attempt> attempts;
+    private final List<TimelineEvent> timeline;
+    private final int storedAttempts;
+    private final int storedEvents;
+
+    /** Rebuilds a stored callback from its state, all its attempts and its whole timeline. */
+    Callback(State s, List<Attempt> attempts, List<TimelineEvent> timeline) {
+        practiceId = s.practiceId();
+        id = s.id();
+        patientId = s.patientId();
+        callerName = s.callerName();
+        contactPhone = s.contactPhone();
+        channel = s.channel();
+        category = s.category();
+        receivedAt = s.receivedAt();
+        reason = s.reason();
+        repeatOf = s.repeatOf();
+        version = s.version();
+        urgency = s.urgency();
+        queue = s.queue();
+        owner = s.owner();
+        status = s.status();
+        waitingOn = s.waitingOn();
+        waitingNote = s.waitingNote();
+        waitingExpectedBy = s.waitingExpectedBy();
+        details = Map.copyOf(s.details());
+        redFlags = List.copyOf(s.redFlags());
+        firstAttemptDueAt = s.firstAttemptDueAt();
+        resolutionDueAt = s.resolutionDueAt();
+        resolutionPausedSince = s.resolutionPausedSince();
+        resolutionPaused = s.resolutionPaused();
+        nextAction = s.nextAction();
+        nextActionAt = s.nextActionAt();
+        boardDueAt = s.boardDueAt();
+        firstAttemptAt = s.firstAttemptAt();
+        reachedAt = s.reachedAt();
+        nextStepDoneAt = s.nextStepDoneAt();
+        resolvedAt = s.resolvedAt();
+        closure = s.closure();
+        repeatCount = s.repeatCount();
+        escalationLevel = s.escalationLevel();
+        this.attempts = new ArrayList<>(attempts);
+        this.timeline = new ArrayList<>(timeline);
+        this.storedAttempts = attempts.size();
+        this.storedEvents = timeline.size();
+    }
+
+    /** A request received: due times computed in the practice's business time, routed to the category's queue. */
+    public static Callback receive(Request request, CallbackContext context, Actor actor) {
+        var category = context.category();
+        var calendar = context.calendar();
+        Instant firstDue = FirstAttemptDeadline.dueAt(category.responseWindow(), request.urgency(), request.receivedAt(), calendar);
+        Instant resolutionDue = calendar.plusBusinessTime(request.receivedAt(), category.resolutionTarget());
+        String queue = request.urgency().isClinical() ? CLINICAL_QUEUE : category.queue();
+        var state = new State(request.practiceId(), request.id(), request.patientId(), request.callerName(), request.contactPhone(),
+                request.channel(), category.code(), request.urgency(), queue, Optional.empty(), Status.NEW,
+                Optional.empty(), Optional.empty(), Optional.empty(), request.reason(), request.details(), request.redFlags(),
+                request.receivedAt(), firstDue, resolutionDue, Optional.empty(), Duration.ZERO,
+                Optional.of("First call"), Optional.of(firstDue), firstDue,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                request.repeatOf(), 0, 0, 0);
+        var callback = new Callback(state, List.of(), List.of());
+        var detail = new LinkedHashMap<String, String>();
+        detail.put("channel", request.channel().name());
+        detail.put("category", category.code());
+        detail.put("urgency", request.urgency().name());
+        detail.put("queue", queue);
+        request.repeatOf().ifPresent(earlier -> detail.put("secondCallOf", earlier.toString()));
+        callback.record(TimelineEvent.Type.RECEIVED, request.receivedAt(), actor, detail);
+        if (!request.redFlags().isEmpty()) {
+            callback.record(TimelineEvent.Type.RED_FLAG_RAISED, request.receivedAt(), actor,
+                    Map.of("phrases", phrases(request.redFlags()), "urgency", request.urgency().name()));
+        }
+        return callback;
+    }
+
+    /** Another request about the same open item: joined to it, not made a second work item. */
+    public void attachRepeat(Channel from, Optional<String> newReason, Urgency requested, List<RedFlag> flags,
+                             Instant at, CallbackContext context, Actor actor) {
+        status.requireOpen();
+        repeatCount++;
+        var detail = new LinkedHashMap<String, String>();
+        detail.put("channel", from.name());
+        newReason.ifPresent(text -> detail.put("reason", text));
+        record(TimelineEvent.Type.REPEAT_CALL_ATTACHED, at, actor, detail);
+        if (!flags.isEmpty()) {
+            var merged = new ArrayList<>(redFlags);
+            flags.stream().filter(flag -> !merged.contains(flag)).forEach(merged::add);
+            redFlags = List.copyOf(merged);
+            record(TimelineEvent.Type.RED_FLAG_RAISED, at, actor, Map.of("phrases", phrases(flags), "urgency", requested.name()));
+        }
+        if (requested.compareTo(urgency) > 0) {
+            raiseUrgency(requested, "A repeat call raised the urgency", at, context, actor);
+        }
+    }
+
+    /** Records an attempt and computes what comes next: the next rung of the ladder, an escalation or the closure. */
+    public Attempt recordAttempt(AttemptReport report, CallbackContext context, Actor actor, Instant now) {
+        status.requireOpen();
+        validate(report, context, now);
+        ResponseLadder ladder = context.ladder();
+        var attempt = new Attempt(attempts.size() + 1, report.at(), report.method(), actor.username(), report.result(),
+                report.messageLeft() || report.result() == AttemptResult.LEFT_VOICEMAIL, report.script(), report.patientResponse(),
+                report.nextAction(), ladder.windowAt(report.at()));
+        attempts.add(attempt);
+        mergeDetails(report.details());
+        if (firstAttemptAt.isEmpty() || report.at().isBefore(firstAttemptAt.get())) {
+            firstAttemptAt = Optional.of(report.at());
+        }
+        if (report.result().reached() && reachedAt.isEmpty()) {
+            reachedAt = Optional.of(report.at());
+        }
+        if (status == Status.NEW) {
+            status = status.moveTo(Status.IN_PROGRESS);
+        }
+        var detail = new LinkedHashMap<String, String>();
+        detail.put("attempt", Integer.toString(attempt.seq()));
+        detail.put("method", report.method().name());
+        detail.put("result", report.result().name());
+        attempt.callWindow().ifPresent(window -> detail.put("window", window));
+        record(TimelineEvent.Type.ATTEMPT_RECORDED, report.at(), actor, detail);
+
+        if (reachedAt.isPresent()) {
+            // The ladder is for reaching the patient; once reached, staff set the pace.
+            setNext(report.nextAction(), Optional.empty());
+            return attempt;
+        }
+        int failed = attempts.size();
+        if (!ladder.isExhausted(failed)) {
+            Set<String> tried = attempts.stream().flatMap(a -> a.callWindow().stream()).collect(Collectors.toSet());
+            Instant next = ladder.nextAttemptAt(report.at(), tried, context.preferredWindows());
+            setNext(report.nextAction(), Optional.of(next));
+            record(TimelineEvent.Type.NEXT_ATTEMPT_SCHEDULED, report.at(), Actor.SYSTEM, Map.of("at", next.toString(),
+                    "attempt", (failed + 1) + " of " + context.category().ladder().maxAttempts()));
+        } else if (context.category().clinical() || context.category().referralSensitive() || urgency.isClinical()) {
+            escalate("The final attempt did not reach the patient; clinical and referral items escalate instead of closing",
+                    report.at(), Actor.SYSTEM);
+            setNext(Optional.of("Escalated: decide the next step"), Optional.of(context.calendar().nextOpenAt(report.at())));
+        } else {
+            closeAs(ClosureOutcome.UNABLE_TO_REACH_AFTER_ATTEMPTS,
+                    Optional.of("Not reached after " + failed + " attempts; send the final message with the way back to us"),
+                    report.at(), Actor.SYSTEM, context);
+        }
+        return attempt;
+    }
+
+    public void assign(Optional<String> toQueue, Optional<String> toOwner, Instant at, Actor actor) {
+        status.requireOpen();
+        var detail = new LinkedHashMap<String, String>();
+        toQueue.ifPresent(q -> detail.put("queue", q));
+        toOwner.ifPresent(o -> detail.put("owner", o));
+        queue = toQueue.orElse(queue);
+        owner = toOwner.isPresent() ? toOwner : owner;
+        record(TimelineEvent.Type.ASSIGNED, at, actor, detail);
+    }
+
+    /** Waits on a dependency; only waiting on the patient pauses the resolution clock. The follow-up date defaults to the next business day. */
+    public void waitOn(WaitingOn on, Optional<String> note, Optional<LocalDate> expectedBy, Instant at, CallbackContext context, Actor actor) {
+        var calendar = context.calendar();
+        LocalDate today = calendar.localDate(at);
+        if (expectedBy.isPresent() && expectedBy.get().isBefore(today)) {
+            throw new Refusal.RuleViolation("The expected date is in the past",
+                    List.of(new Refusal.FieldError("expectedBy", "must be today or later")));
+        }
+        Status target = status.moveTo(on.status());
+        settlePause(at, context);
+        LocalDate followUp = expectedBy.orElseGet(() -> calendar.nextBusinessDay(today));
+        status = target;
+        waitingOn = Optional.of(on);
+        waitingNote = note;
+        waitingExpectedBy = Optional.of(followUp);
+        resolutionPausedSince = on.pausesResolutionClock() ? Optional.of(at) : Optional.empty();
+        setNext(Optional.of("Follow up: waiting on " + on.name().toLowerCase().replace('_', ' ')),
+                Optional.of(calendar.nextOpenAt(calendar.at(followUp, LocalTime.MIDNIGHT))));
+        var detail = new LinkedHashMap<String, String>();
+        detail.put("on", on.name());
+        detail.put("expectedBy", followUp.toString());
+        note.ifPresent(n -> detail.put("note", n));
+        record(TimelineEvent.Type.WAITING_STARTED, at, actor, detail);
+    }
+
+    public void resume(Instant at, CallbackContext context, Actor actor) {
+        if (!status.isWaiting()) {
+            status.requireOpen();
+            throw new Refusal.Conflict("This callback is not waiting on anything");
+        }
+        settlePause(at, context);
+        status = status.moveTo(attempts.isEmpty() ? Status.NEW : Status.IN_PROGRESS);
+        waitingOn = Optional.empty();
+        waitingNote = Optional.empty();
+        waitingExpectedBy = Optional.empty();
+        setNext(Optional.of("Resumed: call the patient"), Optional.of(context.calendar().nextOpenAt(at)));
+        record(TimelineEvent.Type.RESUMED, at, actor, Map.of());
+    }
+
+    public void escalate(String why, Instant at, Actor actor) {
+        status.requireOpen();
+        if (escalationLevel >= MAX_ESCALATION_LEVEL) {
+            throw new Refusal.RuleViolation("This callback is already escalated to the practice manager");
+        }
+        escalationLevel++;
+        record(TimelineEvent.Type.ESCALATED, at, actor, Map.of("level", Integer.toString(escalationLevel), "reason", why));
+    }
+
+    /** Raising urgency can only shorten the due time; only clinical staff may lower a clinical or emergency item. */
+    public void changeUrgency(Urgency to, String why, Instant at, CallbackContext context, Actor actor) {
+        status.requireOpen();
+        if (to.compareTo(urgency) > 0) {
+            raiseUrgency(to, why, at, context, actor);
+            return;
+        }
+        if (urgency.isClinical() && !actor.clinical()) {
+            throw new Refusal.NotPermitted("Only clinical staff may lower a clinical or emergency item");
+        }
+        if (to != urgency) {
+            String from = urgency.name();
+            urgency = to;
+            record(TimelineEvent.Type.URGENCY_CHANGED, at, actor, Map.of("from", from, "to", to.name(), "reason", why));
+        }
+    }
+
+    public void markNextStepDone(Optional<String> note, Instant at, Actor actor) {
+        status.requireOpen();
+        if (nextStepDoneAt.isPresent()) {
+            throw new Refusal.Conflict("The next step is already marked done");
+        }
+        nextStepDoneAt = Optional.of(at);
+        record(TimelineEvent.Type.NEXT_STEP_DONE, at, actor, note.map(n -> Map.of("note", n)).orElse(Map.of()));
+    }
+
+    /** Closes with a real outcome the category allows, checked by the {@link ClosurePolicy}. */
+    public void close(ClosureOutcome outcome, Optional<String> note, Map<String, String> closingDetails, Instant at,
+                      CallbackContext context, Actor actor) {
+        status.requireOpen();
+        var merged = new HashMap<>(details);
+        merged.putAll(closingDetails);
+        ClosurePolicy.check(context.category(), urgency, outcome, actor, merged);
+        mergeDetails(closingDetails);
+        closeAs(outcome, note, at, actor, context);
+    }
+
+    private void closeAs(ClosureOutcome outcome, Optional<String> note, Instant at, Actor actor, CallbackContext context) {
+        settlePause(at, context);
+        status = status.moveTo(Status.CLOSED);
+        closure = Optional.of(new Closure(outcome, note, at, actor.username()));
+        resolvedAt = outcome.resolves() ? Optional.of(at) : Optional.empty();
+        waitingOn = Optional.empty();
+        waitingNote = Optional.empty();
+        waitingExpectedBy = Optional.empty();
+        nextAction = Optional.empty();
+        nextActionAt = Optional.empty();
+        boardDueAt = at;
+        var detail = new LinkedHashMap<String, String>();
+        detail.put("outcome", outcome.name());
+        note.ifPresent(n -> detail.put("note", n));
+        record(TimelineEvent.Type.CLOSED, at, actor, detail);
+    }
+
+    private void raiseUrgency(Urgency to, String why, Instant at, CallbackContext context, Actor actor) {
+        String from = urgency.name();
+        urgency = to;
+        if (to.isClinical()) {
+            queue = CLINICAL_QUEUE;
+        }
+        if (firstAttemptAt.isEmpty()) {
+            FirstAttemptDeadline.urgencyLimit(to, at, context.calendar())
+                    .filter(limit -> limit.isBefore(firstAttemptDueAt))
+                    .ifPresent(limit -> {
+                        firstAttemptDueAt = limit;
+                        setNext(nextAction, Optional.of(limit));
+                    });
+        }
+        record(TimelineEvent.Type.URGENCY_CHANGED, at, actor, Map.of("from", from, "to", to.name(), "reason", why));
+    }
+
+    private void validate(AttemptReport report, CallbackContext context, Instant now) {
+        if (report.at().isAfter(now.plus(CLOCK_SKEW))) {
+            throw new Refusal.RuleViolation("The attempt time is in the future", List.of(new Refusal.FieldError("at", "must not be in the future")));
+        }
+        if (report.at().isBefore(receivedAt)) {
+            throw new Refusal.RuleViolation("The attempt time is before the request was received",
+                    List.of(new Refusal.FieldError("at", "must not be before the request was received")));
+        }
+        if (!report.result().reached() && report.nextAction().filter(text -> !text.isBlank()).isEmpty()) {
+            throw new Refusal.RuleViolation("An attempt that did not reach the patient needs a next action",
+                    List.of(new Refusal.FieldError("nextAction", "is required when the patient was not reached")));
+        }
+        var consent = context.consent();
+        boolean voicemail = report.messageLeft() || report.result() == AttemptResult.LEFT_VOICEMAIL;
+        boolean allowed = switch (report.method()) {
+            case PHONE -> !voicemail || consent.voicemail();
+            case SMS -> consent.sms();
+            case PORTAL -> consent.portal();
+            case EMAIL -> consent.email();
+        };
+        if (!allowed) {
+            String channelName = report.method() == ContactMethod.PHONE ? "voicemail" : report.method().name();
+            throw new Refusal.RuleViolation("The patient has not consented to " + channelName,
+                    List.of(new Refusal.FieldError("method", "has no consent from this patient")));
+        }
+    }
+
+    /** Ends a running pause of the resolution clock and pushes the resolution due time out by the paused business time. */
+    private void settlePause(Instant at, CallbackContext context) {
+        if (resolutionPausedSince.isEmpty()) {
+            return;
+        }
+        var calendar = context.calendar();
+        resolutionPaused = resolutionPaused.plus(calendar.businessTimeBetween(resolutionPausedSince.get(), at));
+        resolutionDueAt = calendar.plusBusinessTime(receivedAt, context.category().resolutionTarget().plus(resolutionPaused));
+        resolutionPausedSince = Optional.empty();
+    }
+
+    /** Sets the next action; the board sorts by it, or by the resolution target when nothing is scheduled. */
+    private void setNext(Optional<String> action, Optional<Instant> at) {
+        nextAction = action;
+        nextActionAt = at;
+        boardDueAt = at.orElse(resolutionDueAt);
+    }
+
+    private void mergeDetails(Map<String, String> more) {
+        if (!more.isEmpty()) {
+            var merged = new LinkedHashMap<>(details);
+            merged.putAll(more);
+            details = Map.copyOf(merged);
+        }
+    }
+
+    private void record(TimelineEvent.Type type, Instant at, Actor actor, Map<String, String> detail) {
+        timeline.add(new TimelineEvent(timeline.size() + 1, type, at, actor.username(), detail));
+    }
+
+    private static String phrases(List<RedFlag> flags) {
+        return flags.stream().map(RedFlag::phrase).distinct().collect(Collectors.joining(", "));
+    }
+
+    /** The stored form of the current state, at the version it was loaded with. */
+    public State state() {
+        return new State(practiceId, id, patientId, callerName, contactPhone, channel, category, urgency, queue, owner, status,
+                waitingOn, waitingNote, waitingExpectedBy, reason, details, redFlags, receivedAt, firstAttemptDueAt, resolutionDueAt,
+                resolutionPausedSince, resolutionPaused, nextAction, nextActionAt, boardDueAt,
+                firstAttemptAt, reachedAt, nextStepDoneAt, resolvedAt, closure, repeatOf, repeatCount, escalationLevel, version);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID practiceId() {
+        return practiceId;
+    }
+
+    public Optional<UUID> patientId() {
+        return patientId;
+    }
+
+    public String category() {
+        return category;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    public List<TimelineEvent> timeline() {
+        return List.copyOf(timeline);
+    }
+
+    List<Attempt> unsavedAttempts() {
+        return List.copyOf(attempts.subList(storedAttempts, attempts.size()));
+    }
+
+    List<TimelineEvent> unsavedEvents() {
+        return List.copyOf(timeline.subList(storedEvents, timeline.size()));
+    }
+}

@@ -1,0 +1,163 @@
+package org.ringback.callback;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+import org.ringback.identity.CurrentUser;
+import org.ringback.identity.Identity;
+import org.ringback.patient.Consent;
+import org.ringback.patient.Patient;
+import org.ringback.patient.PatientRegistry;
+import org.ringback.practice.ClosureOutcome;
+import org.ringback.practice.Practice;
+import org.ringback.practice.PracticeDirectory;
+import org.ringback.shared.Refusal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The callback module's facade: load an item the caller may see, let the aggregate decide, save it.
+ * Another practice's item answers 404, exactly like an unknown one.
+ */
+@Service
+public class CallbackDesk {
+
+    private final Callbacks callbacks;
+    private final PracticeDirectory practices;
+    private final PatientRegistry patients;
+    private final Identity identity;
+    private final Clock clock;
+
+    CallbackDesk(Callbacks callbacks, PracticeDirectory practices, PatientRegistry patients, Identity identity, Clock clock) {
+        this.callbacks = callbacks;
+        this.practices = practices;
+        this.patients = patients;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Callback get(UUID id) {
+        return load(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Callback> board(UUID practiceId, BoardFilter filter, Optional<BoardCursor> after, int limit) {
+        identity.requireAccess(practiceId);
+        return callbacks.board(practiceId, filter, after, limit);
+    }
+
+    @Transactional
+    public Callback recordAttempt(UUID id, Callback.AttemptReport report, Optional<Integer> version) {
+        return change(id, version, (callback, actor) ->
+                callback.recordAttempt(report, context(callback), actor, clock.instant()));
+    }
+
+    @Transactional
+    public Callback assign(UUID id, Optional<String> queue, Optional<String> owner, Optional<Integer> version) {
+        return change(id, version, (callback, actor) -> {
+            owner.filter(username -> !identity.worksAt(username, callback.practiceId())).ifPresent(username -> {
+                throw new Refusal.RuleViolation("The owner is not a user of this practice",
+                        List.of(new Refusal.FieldError("owner", "is not a user of this practice")));
+            });
+            callback.assign(queue, owner, clock.instant(), actor);
+        });
+    }
+
+    @Transactional
+    public Callback waitOn(UUID id, WaitingOn on, Optional<String> note, Optional<LocalDate> expectedBy, Optional<Integer> version) {
+        return change(id, version, (callback, actor) -> callback.waitOn(on, note, expectedBy, clock.instant(), context(callback), actor));
+    }
+
+    @Transactional
+    public Callback resume(UUID id, Optional<Integer> version) {
+        return change(id, version, (callback, actor) -> callback.resume(clock.instant(), context(callback), actor));
+    }
+
+    @Transactional
+    public Callback escalate(UUID id, String reason, Optional<Integer> version) {
+        return change(id, version, (callback, actor) -> callback.escalate(reason, clock.instant(), actor));
+    }
+
+    @Transactional
+    public Callback changeUrgency(UUID id, Urgency urgency, String reason, Optional<Integer> version) {
+        return change(id, version, (callback, actor) -> callback.changeUrgency(urgency, reason, clock.instant(), context(callback), actor));
+    }
+
+    @Transactional
+    public Callback markNextStepDone(UUID id, Optional<String> note, Optional<Integer> version) {
+        return change(id, version, (callback, actor) -> callback.markNextStepDone(note, clock.instant(), actor));
+    }
+
+    @Transactional
+    public Callback close(UUID id, ClosureOutcome outcome, Optional<String> note, Map<String, String> details, int version) {
+        return change(id, Optional.of(version), (callback, actor) ->
+                callback.close(outcome, note, details, clock.instant(), context(callback), actor));
+    }
+
+    // For intake, which has already checked the caller's access to the practice.
+
+    /** The rules' view around a new or stored item of a practice. */
+    public CallbackContext context(UUID practiceId, String category, Optional<UUID> patientId) {
+        Practice practice = practices.find(practiceId);
+        Optional<Patient> patient = patientId.flatMap(pid -> patients.find(practiceId, pid));
+        return new CallbackContext(practices.category(practiceId, category), practice.calendar(), practice.callWindows(),
+                patient.map(Patient::preferredWindows).orElse(Set.of()),
+                patient.map(Patient::consent).orElse(Consent.UNKNOWN_CALLER));
+    }
+
+    public List<RepeatCallDetector.Prior> priors(UUID practiceId, Optional<UUID> patientId, Optional<String> phone, Instant since) {
+        return callbacks.priors(practiceId, patientId, phone, since);
+    }
+
+    public Callback create(Callback.Request request, Actor actor) {
+        var callback = Callback.receive(request, context(request.practiceId(), request.category(), request.patientId()), actor);
+        callbacks.save(callback);
+        return callbacks.find(request.practiceId(), request.id()).orElseThrow();
+    }
+
+    public Callback attachRepeat(UUID practiceId, UUID id, Channel channel, Optional<String> reason, Urgency urgency,
+                                 List<RedFlag> redFlags, Instant at, Actor actor) {
+        var callback = callbacks.find(practiceId, id).orElseThrow(() -> new Refusal.NotFound("Callback"));
+        callback.attachRepeat(channel, reason, urgency, redFlags, at, context(callback), actor);
+        callbacks.save(callback);
+        return callbacks.find(practiceId, id).orElseThrow();
+    }
+
+    public Callback find(UUID practiceId, UUID id) {
+        return callbacks.find(practiceId, id).orElseThrow(() -> new Refusal.NotFound("Callback"));
+    }
+
+    public Actor actor() {
+        CurrentUser user = identity.current();
+        return new Actor(user.username(), user.isClinical());
+    }
+
+    private Callback change(UUID id, Optional<Integer> version, BiConsumer<Callback, Actor> change) {
+        Callback callback = load(id);
+        version.filter(expected -> expected != callback.version()).ifPresent(expected -> {
+            throw new Refusal.Conflict("This callback changed since you loaded it (version " + expected
+                    + ", now " + callback.version() + "); reload it and try again");
+        });
+        change.accept(callback, actor());
+        callbacks.save(callback);
+        return callbacks.find(callback.practiceId(), id).orElseThrow();
+    }
+
+    private Callback load(UUID id) {
+        Callback callback = callbacks.find(id).orElseThrow(() -> new Refusal.NotFound("Callback"));
+        identity.requireAccess(callback.practiceId());
+        return callback;
+    }
+
+    private CallbackContext context(Callback callback) {
+        return context(callback.practiceId(), callback.category(), callback.patientId());
+    }
+}

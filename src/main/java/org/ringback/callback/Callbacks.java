@@ -1,0 +1,327 @@
+package org.ringback.callback;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.ringback.patient.ContactMethod;
+import org.ringback.practice.ClosureOutcome;
+import org.ringback.shared.Refusal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stored callbacks with their attempts and timelines. Saving checks the version it was loaded with. */
+@Repository
+class Callbacks {
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<RedFlag>> RED_FLAGS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Callbacks(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A callback with its attempts and timeline, whatever its practice: the caller checks access. */
+    Optional<Callback> find(UUID id) {
+        return jdbc.sql("select * from callback where id = :id")
+                .param("id", id)
+                .query(this::state).optional()
+                .map(state -> new Callback(state,
+                        attemptRows(state.practiceId(), List.of(id)).stream().map(AttemptRow::attempt).toList(),
+                        timeline(state.practiceId(), id)));
+    }
+
+    Optional<Callback> find(UUID practiceId, UUID id) {
+        return find(id).filter(callback -> callback.practiceId().equals(practiceId));
+    }
+
+    /** Inserts a new callback or updates a loaded one; a version changed since loading is a conflict. */
+    void save(Callback callback) {
+        var s = callback.state();
+        if (callback.timeline().size() == callback.unsavedEvents().size()) {
+            insert(s);
+        } else {
+            int updated = update(s);
+            if (updated == 0) {
+                throw new Refusal.Conflict("Someone else changed this callback; reload it and try again");
+            }
+        }
+        for (Attempt attempt : callback.unsavedAttempts()) {
+            insertAttempt(s.practiceId(), s.id(), attempt);
+        }
+        for (TimelineEvent event : callback.unsavedEvents()) {
+            jdbc.sql("""
+                            insert into callback_event (practice_id, callback_id, seq, at, type, actor, detail)
+                            values (:practiceId, :callbackId, :seq, :at, :type, :actor, cast(:detail as jsonb))""")
+                    .param("practiceId", s.practiceId())
+                    .param("callbackId", s.id())
+                    .param("seq", event.seq())
+                    .param("at", utc(event.at()))
+                    .param("type", event.type().name())
+                    .param("actor", event.actor())
+                    .param("detail", json.writeValueAsString(event.detail()))
+                    .update();
+        }
+    }
+
+    /** One page of a practice's board, with each item's attempts (two queries whatever the page size). */
+    List<Callback> board(UUID practiceId, BoardFilter filter, Optional<BoardCursor> after, int limit) {
+        var sql = new StringBuilder("select * from callback where practice_id = :practiceId");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("practiceId", practiceId);
+        if (filter.status().isEmpty()) {
+            sql.append(" and status <> 'CLOSED'");
+        } else {
+            sql.append(" and status = :status");
+            params.put("status", filter.status().get().name());
+        }
+        filter.queue().ifPresent(queue -> {
+            sql.append(" and queue = :queue");
+            params.put("queue", queue);
+        });
+        filter.owner().ifPresent(owner -> {
+            sql.append(" and owner = :owner");
+            params.put("owner", owner);
+        });
+        filter.category().ifPresent(category -> {
+            sql.append(" and category = :category");
+            params.put("category", category);
+        });
+        after.ifPresent(cursor -> {
+            sql.append(" and (urgency_rank < :rank or (urgency_rank = :rank and (board_due_at > :due or (board_due_at = :due and id > :afterId))))");
+            params.put("rank", cursor.urgencyRank());
+            params.put("due", utc(cursor.due()));
+            params.put("afterId", cursor.id());
+        });
+        sql.append(" order by urgency_rank desc, board_due_at, id limit :limit");
+        params.put("limit", limit);
+        List<Callback.State> states = jdbc.sql(sql.toString()).params(params).query(this::state).list();
+        Map<UUID, List<Attempt>> attempts = attemptRows(practiceId, states.stream().map(Callback.State::id).toList()).stream()
+                .collect(Collectors.groupingBy(AttemptRow::callbackId, Collectors.mapping(AttemptRow::attempt, Collectors.toList())));
+        return states.stream()
+                .map(state -> new Callback(state, attempts.getOrDefault(state.id(), List.of()), List.of()))
+                .toList();
+    }
+
+    /** Earlier requests from a patient or a phone that may make a new one a repeat call. */
+    List<RepeatCallDetector.Prior> priors(UUID practiceId, Optional<UUID> patientId, Optional<String> phone, Instant since) {
+        if (patientId.isEmpty() && phone.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, category, status, received_at, closed_at from callback
+                        where practice_id = :practiceId
+                          and (patient_id = :patientId or contact_phone = :phone)
+                          and (status <> 'CLOSED' or closed_at >= :since)""")
+                .param("practiceId", practiceId)
+                .param("patientId", patientId.orElse(null))
+                .param("phone", phone.orElse(null))
+                .param("since", utc(since))
+                .query((rs, n) -> new RepeatCallDetector.Prior(rs.getObject("id", UUID.class), rs.getString("category"),
+                        !"CLOSED".equals(rs.getString("status")), instant(rs, "received_at"), Optional.ofNullable(instant(rs, "closed_at"))))
+                .list();
+    }
+
+    private void insert(Callback.State s) {
+        jdbc.sql("""
+                        insert into callback (practice_id, id, patient_id, caller_name, contact_phone, channel, category, urgency,
+                            urgency_rank, queue, owner, status, waiting_on, waiting_note, waiting_expected_by, reason, details, red_flags,
+                            received_at, first_attempt_due_at, resolution_due_at, resolution_paused_since, resolution_paused_seconds,
+                            next_action, next_action_at, board_due_at, attempt_count, first_attempt_at, reached_at, next_step_done_at,
+                            resolved_at, closure_outcome, closure_note, closed_at, closed_by, repeat_of, repeat_count, escalation_level, version)
+                        values (:practiceId, :id, :patientId, :callerName, :contactPhone, :channel, :category, :urgency,
+                            :urgencyRank, :queue, :owner, :status, :waitingOn, :waitingNote, :waitingExpectedBy, :reason,
+                            cast(:details as jsonb), cast(:redFlags as jsonb),
+                            :receivedAt, :firstAttemptDueAt, :resolutionDueAt, :pausedSince, :paused,
+                            :nextAction, :nextActionAt, :boardDueAt, :attemptCount, :firstAttemptAt, :reachedAt, :nextStepDoneAt,
+                            :resolvedAt, :outcome, :closureNote, :closedAt, :closedBy, :repeatOf, :repeatCount, :escalationLevel, 0)""")
+                .params(columns(s))
+                .update();
+    }
+
+    private int update(Callback.State s) {
+        return jdbc.sql("""
+                        update callback set urgency = :urgency, urgency_rank = :urgencyRank, queue = :queue, owner = :owner,
+                            status = :status, waiting_on = :waitingOn, waiting_note = :waitingNote, waiting_expected_by = :waitingExpectedBy,
+                            details = cast(:details as jsonb), red_flags = cast(:redFlags as jsonb),
+                            first_attempt_due_at = :firstAttemptDueAt, resolution_due_at = :resolutionDueAt,
+                            resolution_paused_since = :pausedSince, resolution_paused_seconds = :paused,
+                            next_action = :nextAction, next_action_at = :nextActionAt, board_due_at = :boardDueAt,
+                            attempt_count = :attemptCount, first_attempt_at = :firstAttemptAt, reached_at = :reachedAt,
+                            next_step_done_at = :nextStepDoneAt, resolved_at = :resolvedAt, closure_outcome = :outcome,
+                            closure_note = :closureNote, closed_at = :closedAt, closed_by = :closedBy,
+                            repeat_count = :repeatCount, escalation_level = :escalationLevel, version = version + 1
+                        where practice_id = :practiceId and id = :id and version = :version""")
+                .params(columns(s))
+                .update();
+    }
+
+    private Map<String, Object> columns(Callback.State s) {
+        var c = new java.util.HashMap<String, Object>();
+        c.put("practiceId", s.practiceId());
+        c.put("id", s.id());
+        c.put("patientId", s.patientId().orElse(null));
+        c.put("callerName", s.callerName().orElse(null));
+        c.put("contactPhone", s.contactPhone().orElse(null));
+        c.put("channel", s.channel().name());
+        c.put("category", s.category());
+        c.put("urgency", s.urgency().name());
+        c.put("urgencyRank", s.urgency().ordinal());
+        c.put("queue", s.queue());
+        c.put("owner", s.owner().orElse(null));
+        c.put("status", s.status().name());
+        c.put("waitingOn", s.waitingOn().map(Enum::name).orElse(null));
+        c.put("waitingNote", s.waitingNote().orElse(null));
+        c.put("waitingExpectedBy", s.waitingExpectedBy().orElse(null));
+        c.put("reason", s.reason().orElse(null));
+        c.put("details", json.writeValueAsString(s.details()));
+        c.put("redFlags", json.writeValueAsString(s.redFlags()));
+        c.put("receivedAt", utc(s.receivedAt()));
+        c.put("firstAttemptDueAt", utc(s.firstAttemptDueAt()));
+        c.put("resolutionDueAt", utc(s.resolutionDueAt()));
+        c.put("pausedSince", s.resolutionPausedSince().map(Callbacks::utc).orElse(null));
+        c.put("paused", s.resolutionPaused().toSeconds());
+        c.put("nextAction", s.nextAction().orElse(null));
+        c.put("nextActionAt", s.nextActionAt().map(Callbacks::utc).orElse(null));
+        c.put("boardDueAt", utc(s.boardDueAt()));
+        c.put("firstAttemptAt", s.firstAttemptAt().map(Callbacks::utc).orElse(null));
+        c.put("reachedAt", s.reachedAt().map(Callbacks::utc).orElse(null));
+        c.put("nextStepDoneAt", s.nextStepDoneAt().map(Callbacks::utc).orElse(null));
+        c.put("resolvedAt", s.resolvedAt().map(Callbacks::utc).orElse(null));
+        c.put("outcome", s.closure().map(closure -> closure.outcome().name()).orElse(null));
+        c.put("closureNote", s.closure().flatMap(Closure::note).orElse(null));
+        c.put("closedAt", s.closure().map(closure -> utc(closure.closedAt())).orElse(null));
+        c.put("closedBy", s.closure().map(Closure::closedBy).orElse(null));
+        c.put("repeatOf", s.repeatOf().orElse(null));
+        c.put("repeatCount", s.repeatCount());
+        c.put("escalationLevel", s.escalationLevel());
+        c.put("version", s.version());
+        c.put("attemptCount", 0);
+        return c;
+    }
+
+    private void insertAttempt(UUID practiceId, UUID callbackId, Attempt a) {
+        jdbc.sql("""
+                        insert into attempt (practice_id, callback_id, seq, at, method, caller, result, message_left, script,
+                            patient_response, next_action, call_window)
+                        values (:practiceId, :callbackId, :seq, :at, :method, :caller, :result, :messageLeft, :script,
+                            :patientResponse, :nextAction, :callWindow)""")
+                .param("practiceId", practiceId)
+                .param("callbackId", callbackId)
+                .param("seq", a.seq())
+                .param("at", utc(a.at()))
+                .param("method", a.method().name())
+                .param("caller", a.caller())
+                .param("result", a.result().name())
+                .param("messageLeft", a.messageLeft())
+                .param("script", a.script().orElse(null))
+                .param("patientResponse", a.patientResponse().orElse(null))
+                .param("nextAction", a.nextAction().orElse(null))
+                .param("callWindow", a.callWindow().orElse(null))
+                .update();
+        jdbc.sql("update callback set attempt_count = :count where practice_id = :practiceId and id = :id")
+                .param("count", a.seq()).param("practiceId", practiceId).param("id", callbackId).update();
+    }
+
+    private record AttemptRow(UUID callbackId, Attempt attempt) {
+    }
+
+    private List<AttemptRow> attemptRows(UUID practiceId, Collection<UUID> callbackIds) {
+        if (callbackIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from attempt where practice_id = :practiceId and callback_id = any(:ids) order by callback_id, seq")
+                .param("practiceId", practiceId)
+                .param("ids", callbackIds.toArray(UUID[]::new))
+                .query((rs, n) -> new AttemptRow(rs.getObject("callback_id", UUID.class), new Attempt(
+                        rs.getInt("seq"), instant(rs, "at"), ContactMethod.valueOf(rs.getString("method")), rs.getString("caller"),
+                        AttemptResult.valueOf(rs.getString("result")), rs.getBoolean("message_left"),
+                        Optional.ofNullable(rs.getString("script")), Optional.ofNullable(rs.getString("patient_response")),
+                        Optional.ofNullable(rs.getString("next_action")), Optional.ofNullable(rs.getString("call_window")))))
+                .list();
+    }
+
+    private List<TimelineEvent> timeline(UUID practiceId, UUID callbackId) {
+        return jdbc.sql("select * from callback_event where practice_id = :practiceId and callback_id = :id order by seq")
+                .param("practiceId", practiceId)
+                .param("id", callbackId)
+                .query((rs, n) -> new TimelineEvent(rs.getInt("seq"), TimelineEvent.Type.valueOf(rs.getString("type")),
+                        instant(rs, "at"), rs.getString("actor"), json.readValue(rs.getString("detail"), STRING_MAP)))
+                .list();
+    }
+
+    private Callback.State state(ResultSet rs, int row) throws SQLException {
+        Optional<Closure> closure = Optional.ofNullable(rs.getString("closure_outcome"))
+                .map(outcome -> {
+                    try {
+                        return new Closure(ClosureOutcome.valueOf(outcome), Optional.ofNullable(rs.getString("closure_note")),
+                                instant(rs, "closed_at"), rs.getString("closed_by"));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        return new Callback.State(
+                rs.getObject("practice_id", UUID.class),
+                rs.getObject("id", UUID.class),
+                Optional.ofNullable(rs.getObject("patient_id", UUID.class)),
+                Optional.ofNullable(rs.getString("caller_name")),
+                Optional.ofNullable(rs.getString("contact_phone")),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("category"),
+                Urgency.valueOf(rs.getString("urgency")),
+                rs.getString("queue"),
+                Optional.ofNullable(rs.getString("owner")),
+                Status.valueOf(rs.getString("status")),
+                Optional.ofNullable(rs.getString("waiting_on")).map(WaitingOn::valueOf),
+                Optional.ofNullable(rs.getString("waiting_note")),
+                Optional.ofNullable(rs.getObject("waiting_expected_by", LocalDate.class)),
+                Optional.ofNullable(rs.getString("reason")),
+                json.readValue(rs.getString("details"), STRING_MAP),
+                json.readValue(rs.getString("red_flags"), RED_FLAGS),
+                instant(rs, "received_at"),
+                instant(rs, "first_attempt_due_at"),
+                instant(rs, "resolution_due_at"),
+                Optional.ofNullable(instant(rs, "resolution_paused_since")),
+                Duration.ofSeconds(rs.getLong("resolution_paused_seconds")),
+                Optional.ofNullable(rs.getString("next_action")),
+                Optional.ofNullable(instant(rs, "next_action_at")),
+                instant(rs, "board_due_at"),
+                Optional.ofNullable(instant(rs, "first_attempt_at")),
+                Optional.ofNullable(instant(rs, "reached_at")),
+                Optional.ofNullable(instant(rs, "next_step_done_at")),
+                Optional.ofNullable(instant(rs, "resolved_at")),
+                closure,
+                Optional.ofNullable(rs.getObject("repeat_of", UUID.class)),
+                rs.getInt("repeat_count"),
+                rs.getInt("escalation_level"),
+                rs.getInt("version"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,78 @@
+package org.ringback.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic for the JSON API (no session created for it), form sign-in for pages. Practice membership
+ * is checked per id by {@link Identity}; roles for whole endpoints here.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, HttpStatus.UNAUTHORIZED, "Sign in with a username and password (HTTP Basic)", true)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) ->
+                                problem(response, HttpStatus.UNAUTHORIZED, "Sign in with a username and password (HTTP Basic)", true))
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(response, HttpStatus.FORBIDDEN, "Your role may not do this", false)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // The API is for scripts and integrations with Basic credentials, not browser forms.
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/actuator/health").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(Users users) {
+        return username -> users.findDetails(username)
+                .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
+    }
+
+    private static void problem(HttpServletResponse response, HttpStatus status, String detail, boolean challenge) throws IOException {
+        if (challenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Ringback\"");
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("""
+                {"type":"about:blank","title":"%s","status":%d,"detail":"%s"}""".formatted(status.getReasonPhrase(), status.value(), detail));
+    }
+}

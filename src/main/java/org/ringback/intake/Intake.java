@@ -1,0 +1,146 @@
+package org.ringback.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ringback.callback.Actor;
+import org.ringback.callback.Callback;
+import org.ringback.callback.CallbackDesk;
+import org.ringback.callback.Channel;
+import org.ringback.callback.RedFlag;
+import org.ringback.callback.RepeatCallDetector;
+import org.ringback.callback.Urgency;
+import org.ringback.identity.Identity;
+import org.ringback.patient.Patient;
+import org.ringback.patient.PatientRegistry;
+import org.ringback.patient.PhoneNumbers;
+import org.ringback.practice.PracticeDirectory;
+import org.ringback.shared.Refusal;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one door every channel comes through: screens for red flags, picks category and urgency when the
+ * request does not say, joins repeat calls to the open item, and answers a retried request with the item
+ * it made the first time.
+ */
+@Service
+public class Intake {
+
+    /** A request as a channel delivers it; category and urgency are optional. */
+    public record IntakeRequest(UUID practiceId, Channel channel, Optional<String> category, Optional<Urgency> urgency,
+                                Optional<UUID> patientId, Optional<String> callerPhone, Optional<String> callerName,
+                                Optional<String> reason, Map<String, String> details, Optional<Instant> receivedAt,
+                                Optional<String> idempotencyKey) {
+    }
+
+    /** The item the request made or joined; {@code created} is false for a repeat call or a replayed key. */
+    public record Outcome(Callback callback, boolean created) {
+    }
+
+    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+    private final CallbackDesk desk;
+    private final PracticeDirectory practices;
+    private final PatientRegistry patients;
+    private final Identity identity;
+    private final IntakeKeys keys;
+    private final RedFlagScreen screen;
+    private final RepeatCallDetector repeats;
+    private final Clock clock;
+
+    Intake(CallbackDesk desk, PracticeDirectory practices, PatientRegistry patients, Identity identity, IntakeKeys keys, Clock clock) {
+        this.desk = desk;
+        this.practices = practices;
+        this.patients = patients;
+        this.identity = identity;
+        this.keys = keys;
+        this.screen = RedFlagScreen.withDefaults();
+        this.repeats = new RepeatCallDetector(RepeatCallDetector.DEFAULT_LOOKBACK);
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome receive(IntakeRequest request) {
+        identity.requireAccess(request.practiceId());
+        return receive(request, desk.actor());
+    }
+
+    /** For trusted channels without a signed-in user (demo data, and later webhooks and imports). */
+    @Transactional
+    public Outcome receive(IntakeRequest request, Actor actor) {
+        UUID practiceId = request.practiceId();
+        var practice = practices.find(practiceId);
+        Instant now = clock.instant();
+        Instant receivedAt = request.receivedAt().orElse(now);
+        if (receivedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw new Refusal.InvalidInput("receivedAt", "must not be in the future");
+        }
+        Optional<String> phone = request.callerPhone().map(raw -> PhoneNumbers.normalise(raw, practice.phoneRegion(), "caller.phone"));
+        Optional<Patient> patient = request.patientId()
+                .map(id -> Optional.of(patients.find(practiceId, id).orElseThrow(() -> new Refusal.RuleViolation("Unknown patient",
+                        List.of(new Refusal.FieldError("patientId", "is not a patient of this practice"))))))
+                .orElseGet(() -> phone.flatMap(e164 -> patients.findUniqueByPhone(practiceId, e164)));
+        if (patient.isEmpty() && phone.isEmpty()) {
+            throw new Refusal.InvalidInput("patientId", "give a patientId or a caller with a phone number");
+        }
+        Optional<String> contactPhone = phone.or(() -> patient.flatMap(Patient::primaryPhone));
+
+        keys.lockCaller(practiceId, patient.map(p -> p.id().toString()).orElseGet(contactPhone::orElseThrow));
+        Optional<UUID> replayed = request.idempotencyKey().flatMap(key -> keys.find(practiceId, key));
+        if (replayed.isPresent()) {
+            return new Outcome(desk.find(practiceId, replayed.get()), false);
+        }
+
+        var screening = screen.screen(request.reason().orElse(null));
+        List<RedFlag> flags = screening.hits().stream().map(hit -> new RedFlag(hit.phrase(), hit.language(), hit.urgency())).toList();
+        String category = request.category().orElseGet(() -> defaultCategory(request.channel(), screening.flagged()));
+        Urgency urgency = request.urgency().orElse(Urgency.ROUTINE);
+        urgency = screening.urgency().map(urgency::atLeast).orElse(urgency);
+
+        Optional<UUID> patientId = patient.map(Patient::id);
+        var priors = desk.priors(practiceId, patientId, contactPhone, receivedAt.minus(RepeatCallDetector.DEFAULT_LOOKBACK));
+        var decision = repeats.decide(category, receivedAt, priors);
+        Outcome outcome;
+        if (decision instanceof RepeatCallDetector.Decision.AttachTo attach) {
+            outcome = new Outcome(desk.attachRepeat(practiceId, attach.callbackId(), request.channel(), request.reason(),
+                    urgency, flags, receivedAt, actor), false);
+        } else {
+            Optional<UUID> repeatOf = decision instanceof RepeatCallDetector.Decision.SecondCallOf second
+                    ? Optional.of(second.callbackId()) : Optional.empty();
+            var newRequest = new Callback.Request(practiceId, UUID.randomUUID(), patientId, request.callerName(), contactPhone,
+                    request.channel(), category, urgency, request.reason(), request.details(), flags, receivedAt, repeatOf);
+            outcome = new Outcome(desk.create(newRequest, actor), true);
+        }
+        request.idempotencyKey().ifPresent(key -> remember(practiceId, key, outcome.callback().id(), now));
+        return outcome;
+    }
+
+    private void remember(UUID practiceId, String key, UUID callbackId, Instant now) {
+        try {
+            keys.remember(practiceId, key, callbackId, now);
+        } catch (DuplicateKeyException e) {
+            // The same key sent for a different caller: the lock above only serialises one caller's requests.
+            throw new Refusal.Conflict("This idempotency key was already used for another request");
+        }
+    }
+
+    /** When the request names no category: a red flag is a clinical concern, else the channel decides. */
+    static String defaultCategory(Channel channel, boolean flagged) {
+        if (flagged) {
+            return "CLINICAL_CONCERN";
+        }
+        return switch (channel) {
+            case MISSED_CALL, VOICEMAIL -> "MISSED_CALL";
+            case APPOINTMENT_REQUEST -> "APPOINTMENT_REQUEST";
+            case REFERRAL -> "REFERRAL_STATUS";
+            case WEB_FORM, PORTAL, STAFF -> "GENERAL_QUESTION";
+        };
+    }
+}

@@ -1,0 +1,73 @@
+package org.ringback.patient;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.ringback.identity.Identity;
+import org.ringback.shared.Refusal;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The patient module's facade. Callers check practice access before asking for a practice's patients. */
+@Service
+public class PatientRegistry {
+
+    private final Patients patients;
+    private final Identity identity;
+    private final Clock clock;
+
+    PatientRegistry(Patients patients, Identity identity, Clock clock) {
+        this.patients = patients;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Patient register(Patient patient) {
+        identity.requireAccess(patient.practiceId());
+        return registerUnchecked(patient);
+    }
+
+    /** For trusted callers with no signed-in user (demo data, importers). */
+    @Transactional
+    public Patient registerUnchecked(Patient patient) {
+        if (patient.mrn().isPresent() && patients.mrnTaken(patient.practiceId(), patient.mrn().get())) {
+            throw new Refusal.Conflict("A patient with this MRN already exists in the practice");
+        }
+        try {
+            patients.insert(patient, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new Refusal.Conflict("A patient with this MRN already exists in the practice");
+        }
+        return patient;
+    }
+
+    public Patient get(UUID practiceId, UUID patientId) {
+        identity.requireAccess(practiceId);
+        return find(practiceId, patientId).orElseThrow(() -> new Refusal.NotFound("Patient"));
+    }
+
+    public Optional<Patient> find(UUID practiceId, UUID patientId) {
+        return patients.find(practiceId, patientId);
+    }
+
+    public Map<UUID, Patient> findAll(UUID practiceId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return patients.findAll(practiceId, ids).stream().collect(Collectors.toMap(Patient::id, Function.identity()));
+    }
+
+    /** The one patient with this E.164 phone, if exactly one has it (a shared family phone matches nobody). */
+    public Optional<Patient> findUniqueByPhone(UUID practiceId, String e164) {
+        List<UUID> ids = patients.idsByPhone(practiceId, e164);
+        return ids.size() == 1 ? patients.find(practiceId, ids.get(0)) : Optional.empty();
+    }
+}

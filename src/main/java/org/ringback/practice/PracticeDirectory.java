@@ -1,0 +1,83 @@
+package org.ringback.practice;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.ringback.identity.CurrentUser;
+import org.ringback.identity.Identity;
+import org.ringback.shared.Refusal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The practice module's facade: practices, their settings and categories, with access checked. */
+@Service
+public class PracticeDirectory {
+
+    private final Practices practices;
+    private final Identity identity;
+    private final Clock clock;
+
+    PracticeDirectory(Practices practices, Identity identity, Clock clock) {
+        this.practices = practices;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    /** Creates a practice with the default categories (ADMIN only). */
+    @Transactional
+    public Practice create(Practice practice) {
+        if (!identity.current().isAdmin()) {
+            throw new Refusal.NotPermitted("Only an admin may create a practice");
+        }
+        return createSeeded(practice);
+    }
+
+    /** Creates a practice with the default categories, without a caller (first-start demo). */
+    @Transactional
+    public Practice createSeeded(Practice practice) {
+        try {
+            practice.calendar();
+        } catch (IllegalArgumentException e) {
+            throw new Refusal.InvalidInput("businessHours", e.getMessage());
+        }
+        practices.insert(practice, clock.instant());
+        DefaultCategories.all().forEach(category -> practices.saveCategory(practice.id(), category));
+        return practice;
+    }
+
+    /** The practice, when the caller may see it. */
+    public Practice get(UUID practiceId) {
+        identity.requireAccess(practiceId);
+        return find(practiceId);
+    }
+
+    /** The practice without an access check: for modules that already checked access to one of its items. */
+    public Practice find(UUID practiceId) {
+        return practices.find(practiceId).orElseThrow(() -> new Refusal.NotFound("Practice"));
+    }
+
+    public List<Practice> visibleToCaller() {
+        CurrentUser user = identity.current();
+        return user.isAdmin() ? practices.findAll() : practices.findAll(user.practiceIds());
+    }
+
+    public List<Category> categories(UUID practiceId) {
+        get(practiceId);
+        return practices.categories(practiceId);
+    }
+
+    /** A category of a practice whose access was already checked. */
+    public Category category(UUID practiceId, String code) {
+        return practices.category(practiceId, code)
+                .orElseThrow(() -> new Refusal.RuleViolation("Unknown category '" + code + "' for this practice",
+                        List.of(new Refusal.FieldError("category", "is not a category of this practice"))));
+    }
+
+    @Transactional
+    public Category replaceCategory(UUID practiceId, Category category) {
+        identity.requireManager(practiceId);
+        practices.saveCategory(practiceId, category);
+        return category;
+    }
+}

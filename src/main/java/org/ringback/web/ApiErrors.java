@@ -1,0 +1,203 @@
+package org.ringback.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolationException;
+import org.ringback.shared.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Maps every refusal to RFC 9457 problem+json in one place: 400 for input that cannot be read or is
+ * invalid, 404 unknown id, 409 state conflict, 422 rule violation, 413 too large. Details never echo
+ * request values, so no patient data leaks into error bodies or logs.
+ */
+@RestControllerAdvice
+class ApiErrors extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refusal(Refusal refusal) {
+        HttpStatus status = statusOf(refusal);
+        var errors = refusal.errors().stream().map(e -> new ApiFieldError(e.field(), e.message())).toList();
+        return problem(status, refusal.getMessage(), errors);
+    }
+
+    @ExceptionHandler(RequestTooLargeException.class)
+    ResponseEntity<Object> tooLarge(RequestTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+        var errors = e.getConstraintViolations().stream()
+                .map(v -> new ApiFieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid value for '" + e.getName() + "'",
+                List.of(new ApiFieldError(e.getName(), "is not a valid " + simpleName(e.getRequiredType()))));
+    }
+
+    @ExceptionHandler(TransientDataAccessException.class)
+    ResponseEntity<Object> transientDatabase(TransientDataAccessException e) {
+        log.warn("Transient database failure: {}", e.getClass().getSimpleName());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "The database is busy or unavailable; try again shortly", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        var errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new ApiFieldError(f.getField(), f.getDefaultMessage()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        var errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> new ApiFieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters", errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (rootCause(e) instanceof RequestTooLargeException tooLarge) {
+            return tooLarge(tooLarge);
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return problem(HttpStatus.BAD_REQUEST, "Unknown field '" + unknown.getPropertyName() + "'",
+                    List.of(new ApiFieldError(unknown.getPropertyName(), "is not a known field")));
+        }
+        if (cause instanceof JacksonException && rootCause(cause) instanceof Refusal.InvalidInput invalid) {
+            return refusal(invalid);
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid value for '" + path(mismatch) + "'",
+                    List.of(new ApiFieldError(path(mismatch), invalidValueMessage(mismatch.getTargetType()))));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail detail) {
+            detail.setType(URI.create("about:blank"));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        if (rootCause(e) instanceof RequestTooLargeException tooLarge) {
+            return tooLarge(tooLarge);
+        }
+        // Log the type and place only: an exception message may quote patient data.
+        log.error("Unexpected {} at {}", e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed", List.of());
+    }
+
+    private static HttpStatus statusOf(Refusal refusal) {
+        if (refusal instanceof Refusal.NotFound) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (refusal instanceof Refusal.Conflict) {
+            return HttpStatus.CONFLICT;
+        }
+        if (refusal instanceof Refusal.RuleViolation) {
+            return HttpStatus.UNPROCESSABLE_CONTENT;
+        }
+        if (refusal instanceof Refusal.NotPermitted) {
+            return HttpStatus.FORBIDDEN;
+        }
+        return HttpStatus.BAD_REQUEST;
+    }
+
+    record ApiFieldError(String field, String message) {
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String detail, List<ApiFieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String invalidValueMessage(Class<?> type) {
+        if (type != null && type.isEnum()) {
+            return "must be one of " + List.of(type.getEnumConstants());
+        }
+        return "is not a valid " + simpleName(type);
+    }
+
+    private static String simpleName(Class<?> type) {
+        return type == null ? "value" : Map.of(
+                "OffsetDateTime", "ISO-8601 instant with offset",
+                "Instant", "ISO-8601 instant",
+                "Duration", "ISO-8601 duration (e.g. PT1H)",
+                "LocalTime", "local time (HH:mm)",
+                "LocalDate", "date (YYYY-MM-DD)",
+                "UUID", "id").getOrDefault(type.getSimpleName(), type.getSimpleName());
+    }
+
+    private static String path(MismatchedInputException e) {
+        var path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String leaf(String propertyPath) {
+        int dot = propertyPath.indexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
