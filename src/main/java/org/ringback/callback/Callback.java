@@ -225,8 +225,10 @@ public final class Callback {
             record(TimelineEvent.Type.NEXT_ATTEMPT_SCHEDULED, report.at(), Actor.SYSTEM, Map.of("at", next.toString(),
                     "attempt", (failed + 1) + " of " + context.category().ladder().maxAttempts()));
         } else if (context.category().clinical() || context.category().referralSensitive() || urgency.isClinical()) {
-            escalate("The final attempt did not reach the patient; clinical and referral items escalate instead of closing",
-                    report.at(), Actor.SYSTEM);
+            if (escalationLevel < MAX_ESCALATION_LEVEL) {
+                escalate("The final attempt did not reach the patient; clinical and referral items escalate instead of closing",
+                        report.at(), Actor.SYSTEM);
+            }
             setNext(Optional.of("Escalated: decide the next step"), Optional.of(context.calendar().nextOpenAt(report.at())));
         } else {
             closeAs(ClosureOutcome.UNABLE_TO_REACH_AFTER_ATTEMPTS,

@@ -131,6 +131,15 @@ public class CallbackDesk {
         return callbacks.find(practiceId, id).orElseThrow();
     }
 
+    /**
+     * Stores a callback built outside the request path with its whole history (demo data, imports of past
+     * calls): the aggregate has already checked every step, at the instants given to it.
+     */
+    @Transactional
+    public void importHistory(Callback callback) {
+        callbacks.save(callback);
+    }
+
     public Callback find(UUID practiceId, UUID id) {
         return callbacks.find(practiceId, id).orElseThrow(() -> new Refusal.NotFound("Callback"));
     }

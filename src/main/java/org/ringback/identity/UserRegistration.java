@@ -42,6 +42,12 @@ public class UserRegistration {
             }
             request.practiceIds().forEach(identity::requireManager);
         }
+        return create(request);
+    }
+
+    /** Creates a user without a signed-in caller: for the first-start demo. */
+    @Transactional
+    public CurrentUser create(NewUser request) {
         if (!request.roles().contains(Role.ADMIN) && request.practiceIds().isEmpty()) {
             throw new Refusal.RuleViolation("A user other than an admin needs at least one practice",
                     List.of(new Refusal.FieldError("practiceIds", "must list at least one practice")));

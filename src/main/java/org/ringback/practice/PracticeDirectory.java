@@ -46,6 +46,10 @@ public class PracticeDirectory {
         return practice;
     }
 
+    public boolean isEmpty() {
+        return practices.count() == 0;
+    }
+
     /** The practice, when the caller may see it. */
     public Practice get(UUID practiceId) {
         identity.requireAccess(practiceId);

@@ -65,6 +65,10 @@ class Practices {
                 .query(this::practice).list();
     }
 
+    long count() {
+        return jdbc.sql("select count(*) from practice").query(Long.class).single();
+    }
+
     List<Practice> findAll() {
         return jdbc.sql("select * from practice order by name").query(this::practice).list();
     }
