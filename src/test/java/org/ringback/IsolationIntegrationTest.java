@@ -110,7 +110,7 @@ class IsolationIntegrationTest {
         assertThat(read.raw()).doesNotContain(patientOfB);
 
         Map<String, String> actions = new LinkedHashMap<>();
-        actions.put("attempts", Api.json("{'method': 'PHONE', 'at': '2026-11-23T14:30:00Z', 'result': 'NO_ANSWER', 'nextAction': 'retry'}"));
+        actions.put("attempts", Api.json("{'method': 'PHONE', 'messageLeft': false, 'at': '2026-11-23T14:30:00Z', 'result': 'NO_ANSWER', 'nextAction': 'retry'}"));
         actions.put("assign", Api.json("{'queue': 'FRONT_DESK', 'owner': '%s'}", staffOfA.username()));
         actions.put("wait", Api.json("{'on': 'PATIENT', 'note': 'x'}"));
         actions.put("resume", "{}");

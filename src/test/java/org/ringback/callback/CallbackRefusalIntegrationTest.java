@@ -74,8 +74,8 @@ class CallbackRefusalIntegrationTest {
         String id = created("BILLING", 70).path("id").asString();
         clock.set(monday(9, 30));
 
-        var missing = act(id, "attempts", Api.json("{'method': 'PHONE', 'at': '%s', 'result': 'NO_ANSWER'}", monday(9, 30)));
-        var blank = act(id, "attempts", Api.json("{'method': 'PHONE', 'at': '%s', 'result': 'BUSY', 'nextAction': '   '}", monday(9, 30)));
+        var missing = act(id, "attempts", Api.json("{'method': 'PHONE', 'messageLeft': false, 'at': '%s', 'result': 'NO_ANSWER'}", monday(9, 30)));
+        var blank = act(id, "attempts", Api.json("{'method': 'PHONE', 'messageLeft': false, 'at': '%s', 'result': 'BUSY', 'nextAction': '   '}", monday(9, 30)));
 
         assertThat(missing.status()).as(missing.raw()).isEqualTo(422);
         assertThat(missing.contentType()).startsWith("application/problem+json");
@@ -92,8 +92,8 @@ class CallbackRefusalIntegrationTest {
         String id = created("BILLING", 71).path("id").asString();
         clock.set(monday(9, 30));
 
-        var future = act(id, "attempts", Api.json("{'method': 'PHONE', 'at': '%s', 'result': 'REACHED'}", monday(11, 0)));
-        var beforeReceipt = act(id, "attempts", Api.json("{'method': 'PHONE', 'at': '%s', 'result': 'REACHED'}", monday(8, 0)));
+        var future = act(id, "attempts", Api.json("{'method': 'PHONE', 'messageLeft': false, 'at': '%s', 'result': 'REACHED'}", monday(11, 0)));
+        var beforeReceipt = act(id, "attempts", Api.json("{'method': 'PHONE', 'messageLeft': false, 'at': '%s', 'result': 'REACHED'}", monday(8, 0)));
 
         assertThat(future.status()).as(future.raw()).isEqualTo(422);
         assertThat(errorFields(future)).containsExactly("at");
@@ -110,7 +110,7 @@ class CallbackRefusalIntegrationTest {
         clock.set(monday(9, 30));
 
         var sms = act(id, "attempts", Api.json(
-                "{'method': 'SMS', 'at': '%s', 'result': 'MESSAGE_SENT', 'nextAction': 'call later'}", monday(9, 30)));
+                "{'method': 'SMS', 'messageLeft': false, 'at': '%s', 'result': 'MESSAGE_SENT', 'nextAction': 'call later'}", monday(9, 30)));
         var voicemail = act(id, "attempts", Api.json(
                 "{'method': 'PHONE', 'at': '%s', 'result': 'LEFT_VOICEMAIL', 'messageLeft': true, 'nextAction': 'call later'}", monday(9, 30)));
 
@@ -126,7 +126,7 @@ class CallbackRefusalIntegrationTest {
         clock.set(monday(9, 30));
 
         var sms = act(id, "attempts", Api.json(
-                "{'method': 'SMS', 'at': '%s', 'result': 'MESSAGE_SENT', 'nextAction': 'call later'}", monday(9, 30)));
+                "{'method': 'SMS', 'messageLeft': false, 'at': '%s', 'result': 'MESSAGE_SENT', 'nextAction': 'call later'}", monday(9, 30)));
 
         assertThat(sms.status()).as(sms.raw()).isEqualTo(422);
     }
@@ -137,10 +137,10 @@ class CallbackRefusalIntegrationTest {
         clock.set(monday(9, 30));
 
         var unknownResult = act(id, "attempts", Api.json(
-                "{'method': 'PHONE', 'at': '%s', 'result': 'CALLED', 'nextAction': 'x'}", monday(9, 30)));
+                "{'method': 'PHONE', 'messageLeft': false, 'at': '%s', 'result': 'CALLED', 'nextAction': 'x'}", monday(9, 30)));
         var unknownMethod = act(id, "attempts", Api.json(
-                "{'method': 'FAX', 'at': '%s', 'result': 'NO_ANSWER', 'nextAction': 'x'}", monday(9, 30)));
-        var missingAt = act(id, "attempts", Api.json("{'method': 'PHONE', 'result': 'NO_ANSWER', 'nextAction': 'x'}"));
+                "{'method': 'FAX', 'messageLeft': false, 'at': '%s', 'result': 'NO_ANSWER', 'nextAction': 'x'}", monday(9, 30)));
+        var missingAt = act(id, "attempts", Api.json("{'method': 'PHONE', 'messageLeft': false, 'result': 'NO_ANSWER', 'nextAction': 'x'}"));
         var notJson = act(id, "attempts", "{method: PHONE");
 
         assertThat(unknownResult.status()).as(unknownResult.raw()).isEqualTo(400);
@@ -232,7 +232,7 @@ class CallbackRefusalIntegrationTest {
         clock.set(monday(9, 30));
 
         assertThat(act(id, "close", Api.json("{'outcome': 'QUESTION_ANSWERED', 'version': %d}", version)).status()).isEqualTo(409);
-        assertThat(act(id, "attempts", Api.json("{'method': 'PHONE', 'at': '%s', 'result': 'REACHED'}", monday(9, 30))).status()).isEqualTo(409);
+        assertThat(act(id, "attempts", Api.json("{'method': 'PHONE', 'messageLeft': false, 'at': '%s', 'result': 'REACHED'}", monday(9, 30))).status()).isEqualTo(409);
         assertThat(act(id, "escalate", Api.json("{'reason': 'late'}")).status()).isEqualTo(409);
         assertThat(act(id, "wait", Api.json("{'on': 'PATIENT'}")).status()).isEqualTo(409);
         assertThat(act(id, "resume", "{}").status()).isEqualTo(409);

@@ -129,7 +129,7 @@ class CallbackWorkflowIntegrationTest {
         clock.set(monday(10, 0));
 
         var response = act(fx.admin(), id, "attempts", Api.json(
-                "{'method': 'PHONE', 'at': '%s', 'result': 'NO_ANSWER', 'nextAction': 'try again after lunch'}", monday(10, 0)));
+                "{'method': 'PHONE', 'messageLeft': false, 'at': '%s', 'result': 'NO_ANSWER', 'nextAction': 'try again after lunch'}", monday(10, 0)));
 
         assertThat(response.status()).as(response.raw()).isEqualTo(201);
         // 10:00 + PT2H = 12:00 is the lunch break; MIDDAY (untried) reopens at 13:00 = 18:00Z.
@@ -163,17 +163,17 @@ class CallbackWorkflowIntegrationTest {
 
         clock.set(monday(9, 5));
         var first = act(clinician.api(), id, "attempts", Api.json(
-                "{'method': 'PHONE', 'at': '%s', 'result': 'NO_ANSWER', 'nextAction': 'retry'}", monday(9, 5)));
+                "{'method': 'PHONE', 'messageLeft': false, 'at': '%s', 'result': 'NO_ANSWER', 'nextAction': 'retry'}", monday(9, 5)));
         assertThat(first.status()).as(first.raw()).isEqualTo(201);
         Instant next = instant(first, "/nextActionAt");
         assertThat(next).isAfterOrEqualTo(monday(9, 5).plus(minGap)).isBefore(monday(17, 0));
 
         clock.set(next);
         assertThat(act(clinician.api(), id, "attempts", Api.json(
-                "{'method': 'PHONE', 'at': '%s', 'result': 'NO_ANSWER', 'nextAction': 'retry'}", next)).status()).isEqualTo(201);
+                "{'method': 'PHONE', 'messageLeft': false, 'at': '%s', 'result': 'NO_ANSWER', 'nextAction': 'retry'}", next)).status()).isEqualTo(201);
         clock.set(monday(13, 0));
         var third = act(clinician.api(), id, "attempts", Api.json(
-                "{'method': 'PHONE', 'at': '%s', 'result': 'DISCONNECTED', 'nextAction': 'escalate'}", monday(13, 0)));
+                "{'method': 'PHONE', 'messageLeft': false, 'at': '%s', 'result': 'DISCONNECTED', 'nextAction': 'escalate'}", monday(13, 0)));
 
         assertThat(third.status()).as(third.raw()).isEqualTo(201);
         assertThat(third.text("/status")).isNotEqualTo("CLOSED");
@@ -187,7 +187,7 @@ class CallbackWorkflowIntegrationTest {
 
         clock.set(monday(9, 45));
         var reached = act(staff.api(), id, "attempts", Api.json("""
-                {'method': 'PHONE', 'at': '%s', 'result': 'REACHED', 'script': 'OPENING',
+                {'method': 'PHONE', 'messageLeft': false, 'at': '%s', 'result': 'REACHED', 'script': 'OPENING',
                  'patientResponse': 'Prefers Thursday mornings', 'nextAction': 'book with Dr. Patel'}""", monday(9, 45)));
         assertThat(reached.status()).as(reached.raw()).isEqualTo(201);
         assertThat(instant(reached, "/stages/reachedAt")).isEqualTo(monday(9, 45));
@@ -220,6 +220,19 @@ class CallbackWorkflowIntegrationTest {
     }
 
     @Test
+    void attemptWithoutTheOptionalFieldsIsAccepted() {
+        String id = appointmentRequest(63).path("id").asString();
+        clock.set(monday(9, 20));
+
+        // Nothing in API.md makes messageLeft required, and a call that reached the patient leaves no message.
+        var reached = act(staff.api(), id, "attempts", Api.json("{'method': 'PHONE', 'at': '%s', 'result': 'REACHED'}", monday(9, 20)));
+
+        assertThat(reached.status()).as(reached.raw()).isEqualTo(201);
+        assertThat(reached.json("/attempts/0/messageLeft").asBoolean()).isFalse();
+        assertThat(instant(reached, "/stages/reachedAt")).isEqualTo(monday(9, 20));
+    }
+
+    @Test
     void smsAttemptWithConsentIsRecorded() {
         String patientId = fx.patient(practice.id(), Fixtures.phone(56),
                 "{'voicemail': true, 'detailedVoicemail': false, 'sms': true, 'portal': false, 'email': false}");
@@ -227,7 +240,7 @@ class CallbackWorkflowIntegrationTest {
         clock.set(monday(9, 15));
 
         var response = act(staff.api(), id, "attempts", Api.json(
-                "{'method': 'SMS', 'at': '%s', 'result': 'MESSAGE_SENT', 'script': 'TEXT', 'nextAction': 'call back after the text'}",
+                "{'method': 'SMS', 'messageLeft': false, 'at': '%s', 'result': 'MESSAGE_SENT', 'script': 'TEXT', 'nextAction': 'call back after the text'}",
                 monday(9, 15)));
 
         assertThat(response.status()).as(response.raw()).isEqualTo(201);

@@ -76,7 +76,7 @@ class EndOfDayReviewIntegrationTest {
         assertThat(staff.post("/api/v1/callbacks/" + waitingOnPatient + "/wait", Api.json("{'on': 'PATIENT', 'note': 'Checking EOB'}")).status()).isEqualTo(200);
         assertThat(staff.post("/api/v1/callbacks/" + waitingOnInternal + "/wait", Api.json("{'on': 'REFERRAL_DOCUMENTS'}")).status()).isEqualTo(200);
         assertThat(staff.post("/api/v1/callbacks/" + doneButOpen + "/attempts", Api.json(
-                "{'method': 'PHONE', 'at': '%s', 'result': 'REACHED', 'nextAction': 'send the authorization form'}", monday(10, 0))).status()).isEqualTo(201);
+                "{'method': 'PHONE', 'messageLeft': false, 'at': '%s', 'result': 'REACHED', 'nextAction': 'send the authorization form'}", monday(10, 0))).status()).isEqualTo(201);
         assertThat(staff.post("/api/v1/callbacks/" + doneButOpen + "/next-step", Api.json("{'note': 'Form sent'}")).status()).isEqualTo(200);
         int version = staff.get("/api/v1/callbacks/" + closed).json("/version").asInt();
         assertThat(staff.post("/api/v1/callbacks/" + closed + "/close", Api.json("{'outcome': 'REQUEST_RECEIVED', 'version': %d}", version)).status()).isEqualTo(200);

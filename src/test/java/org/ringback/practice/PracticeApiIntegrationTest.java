@@ -5,6 +5,7 @@ import static org.ringback.support.Fixtures.errorFields;
 import static org.ringback.support.Fixtures.ids;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,8 +64,8 @@ class PracticeApiIntegrationTest {
         assertThat(created.text("/closures/0")).isEqualTo("2026-12-24");
         // Default call windows of DESIGN.md.
         List<String> windows = new ArrayList<>();
-        created.json("/callWindows").forEach(w -> windows.add(w.path("name").asString() + " " + w.path("start").asString()
-                + "-" + w.path("end").asString()));
+        created.json("/callWindows").forEach(w -> windows.add(w.path("name").asString() + " " + LocalTime.parse(w.path("start").asString())
+                + "-" + LocalTime.parse(w.path("end").asString())));
         assertThat(windows).containsExactly("MORNING 08:00-11:00", "MIDDAY 11:00-14:00", "AFTERNOON 14:00-17:00", "EVENING 17:00-19:00");
 
         var read = admin.get("/api/v1/practices/" + id);
@@ -269,7 +270,6 @@ class PracticeApiIntegrationTest {
 
         var zeroAttempts = admin.put(path, valid.replace("\"maxAttempts\": 3", "\"maxAttempts\": 0"));
         assertThat(zeroAttempts.status()).as(zeroAttempts.raw()).isEqualTo(400);
-        assertThat(errorFields(zeroAttempts)).containsExactly("ladder.maxAttempts");
 
         // Nothing of the refused requests was stored.
         JsonNode stored = category(admin.get("/api/v1/practices/" + practice.id() + "/categories").body(), "BILLING");
@@ -292,6 +292,52 @@ class PracticeApiIntegrationTest {
         JsonNode referral = fx.aCallback(practice.id()).inCategory("REFERRAL_STATUS").fromCaller(Fixtures.phone(42), "Bo Chan")
                 .receivedAt(Instant.parse("2026-11-25T14:00:00Z")).create();
         assertThat(Instant.parse(referral.path("firstAttemptDueAt").asString())).isEqualTo("2026-11-27T17:00:00Z");
+    }
+
+    @Test
+    void invalidCategoryFieldsAreNamedInTheErrors() {
+        var practice = fx.practice();
+        String path = "/api/v1/practices/" + practice.id() + "/categories/BILLING";
+        String valid = Api.json("""
+                {'name': 'Billing', 'queue': 'BILLING', 'responseWindow': {'kind': 'NEXT_BUSINESS_DAY', 'by': '12:00'},
+                 'resolutionTarget': 'PT24H', 'ladder': {'maxAttempts': 3, 'minGap': 'PT2H', 'differentWindow': true},
+                 'closureOutcomes': ['EXPLANATION_PROVIDED'], 'requiredFields': [], 'clinical': false, 'referralSensitive': false}""");
+
+        var zeroAttempts = admin.put(path, valid.replace("\"maxAttempts\": 3", "\"maxAttempts\": 0"));
+        var lowercaseQueue = admin.put(path, valid.replace("\"queue\": \"BILLING\"", "\"queue\": \"billing desk\""));
+
+        assertThat(zeroAttempts.status()).as(zeroAttempts.raw()).isEqualTo(400);
+        assertThat(errorFields(zeroAttempts)).as(zeroAttempts.raw()).containsExactly("ladder.maxAttempts");
+        assertThat(lowercaseQueue.status()).as(lowercaseQueue.raw()).isEqualTo(400);
+        assertThat(errorFields(lowercaseQueue)).as(lowercaseQueue.raw()).containsExactly("queue");
+    }
+
+    @Test
+    void localTimesAreWrittenAsHoursAndMinutesLikeTheContract() {
+        var practice = fx.practice();
+
+        var read = admin.get("/api/v1/practices/" + practice.id());
+        var categories = admin.get("/api/v1/practices/" + practice.id() + "/categories");
+
+        assertThat(read.text("/businessHours/MONDAY/0/start")).isEqualTo("08:00");
+        // API.md writes call-window and response-window times as "15:00", like the business hours.
+        assertThat(read.text("/callWindows/0/start")).as(read.raw()).isEqualTo("08:00");
+        assertThat(category(categories.body(), "APPOINTMENT_REQUEST").at("/responseWindow/cutoff").asString()).isEqualTo("15:00");
+        assertThat(category(categories.body(), "REFERRAL_STATUS").at("/responseWindow/by").asString()).isEqualTo("12:00");
+    }
+
+    @Test
+    void optionalFlagsOfACategoryMayBeLeftOut() {
+        var practice = fx.practice();
+
+        var response = admin.put("/api/v1/practices/" + practice.id() + "/categories/BILLING", Api.json("""
+                {'name': 'Billing', 'queue': 'BILLING', 'responseWindow': {'kind': 'NEXT_BUSINESS_DAY', 'by': '12:00'},
+                 'resolutionTarget': 'PT24H', 'ladder': {'maxAttempts': 3, 'minGap': 'PT2H', 'differentWindow': true},
+                 'closureOutcomes': ['EXPLANATION_PROVIDED']}"""));
+
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        assertThat(response.json("/clinical").asBoolean()).isFalse();
+        assertThat(response.json("/referralSensitive").asBoolean()).isFalse();
     }
 
     private static JsonNode category(JsonNode list, String code) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,7 +33,8 @@ class CategoryController {
 
     enum WindowKind { WITHIN, SAME_DAY, NEXT_BUSINESS_DAY }
 
-    record WindowJson(@NotNull WindowKind kind, Duration duration, LocalTime cutoff, LocalTime by) {
+    record WindowJson(@NotNull WindowKind kind, Duration duration, @JsonFormat(pattern = "HH:mm") LocalTime cutoff,
+                      @JsonFormat(pattern = "HH:mm") LocalTime by) {
         static WindowJson of(ResponseWindow window) {
             if (window instanceof ResponseWindow.Within within) {
                 return new WindowJson(WindowKind.WITHIN, within.duration(), null, null);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -36,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PracticeController {
 
-    record CallWindowJson(@NotBlank String name, @NotNull LocalTime start, @NotNull LocalTime end) {
+    record CallWindowJson(@NotBlank String name, @NotNull @JsonFormat(pattern = "HH:mm") LocalTime start,
+                          @NotNull @JsonFormat(pattern = "HH:mm") LocalTime end) {
     }
 
     record PracticeRequest(
