@@ -464,6 +464,11 @@ public final class Callback {
         return List.copyOf(timeline);
     }
 
+    /** Not stored yet: a stored callback always has at least its RECEIVED event. */
+    boolean isNew() {
+        return storedEvents == 0;
+    }
+
     List<Attempt> unsavedAttempts() {
         return List.copyOf(attempts.subList(storedAttempts, attempts.size()));
     }

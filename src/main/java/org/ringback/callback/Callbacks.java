@@ -57,10 +57,11 @@ class Callbacks {
     /** Inserts a new callback or updates a loaded one; a version changed since loading is a conflict. */
     void save(Callback callback) {
         var s = callback.state();
-        if (callback.timeline().size() == callback.unsavedEvents().size()) {
-            insert(s);
+        Map<String, Object> columns = columns(s, callback.attempts().size());
+        if (callback.isNew()) {
+            insert(columns);
         } else {
-            int updated = update(s);
+            int updated = update(columns);
             if (updated == 0) {
                 throw new Refusal.Conflict("Someone else changed this callback; reload it and try again");
             }
@@ -141,7 +142,7 @@ class Callbacks {
                 .list();
     }
 
-    private void insert(Callback.State s) {
+    private void insert(Map<String, Object> columns) {
         jdbc.sql("""
                         insert into callback (practice_id, id, patient_id, caller_name, contact_phone, channel, category, urgency,
                             urgency_rank, queue, owner, status, waiting_on, waiting_note, waiting_expected_by, reason, details, red_flags,
@@ -154,11 +155,11 @@ class Callbacks {
                             :receivedAt, :firstAttemptDueAt, :resolutionDueAt, :pausedSince, :paused,
                             :nextAction, :nextActionAt, :boardDueAt, :attemptCount, :firstAttemptAt, :reachedAt, :nextStepDoneAt,
                             :resolvedAt, :outcome, :closureNote, :closedAt, :closedBy, :repeatOf, :repeatCount, :escalationLevel, 0)""")
-                .params(columns(s))
+                .params(columns)
                 .update();
     }
 
-    private int update(Callback.State s) {
+    private int update(Map<String, Object> columns) {
         return jdbc.sql("""
                         update callback set urgency = :urgency, urgency_rank = :urgencyRank, queue = :queue, owner = :owner,
                             status = :status, waiting_on = :waitingOn, waiting_note = :waitingNote, waiting_expected_by = :waitingExpectedBy,
@@ -171,11 +172,11 @@ class Callbacks {
                             closure_note = :closureNote, closed_at = :closedAt, closed_by = :closedBy,
                             repeat_count = :repeatCount, escalation_level = :escalationLevel, version = version + 1
                         where practice_id = :practiceId and id = :id and version = :version""")
-                .params(columns(s))
+                .params(columns)
                 .update();
     }
 
-    private Map<String, Object> columns(Callback.State s) {
+    private Map<String, Object> columns(Callback.State s, int attemptCount) {
         var c = new java.util.HashMap<String, Object>();
         c.put("practiceId", s.practiceId());
         c.put("id", s.id());
@@ -215,7 +216,7 @@ class Callbacks {
         c.put("repeatCount", s.repeatCount());
         c.put("escalationLevel", s.escalationLevel());
         c.put("version", s.version());
-        c.put("attemptCount", 0);
+        c.put("attemptCount", attemptCount);
         return c;
     }
 
@@ -238,8 +239,6 @@ class Callbacks {
                 .param("nextAction", a.nextAction().orElse(null))
                 .param("callWindow", a.callWindow().orElse(null))
                 .update();
-        jdbc.sql("update callback set attempt_count = :count where practice_id = :practiceId and id = :id")
-                .param("count", a.seq()).param("practiceId", practiceId).param("id", callbackId).update();
     }
 
     private record AttemptRow(UUID callbackId, Attempt attempt) {

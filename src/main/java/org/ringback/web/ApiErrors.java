@@ -8,6 +8,8 @@ import jakarta.validation.ConstraintViolationException;
 import org.ringback.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,8 +64,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 List.of(new ApiFieldError(e.getName(), "is not a valid " + simpleName(e.getRequiredType()))));
     }
 
-    @ExceptionHandler(TransientDataAccessException.class)
-    ResponseEntity<Object> transientDatabase(TransientDataAccessException e) {
+    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<Object> transientDatabase(DataAccessException e) {
         log.warn("Transient database failure: {}", e.getClass().getSimpleName());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "The database is busy or unavailable; try again shortly", List.of());
     }
