@@ -217,7 +217,12 @@ public final class Callback {
             setNext(report.nextAction(), Optional.empty());
             return attempt;
         }
-        int failed = attempts.size();
+        if (report.method() != ContactMethod.PHONE) {
+            // A text or portal message goes with a call; it is not a rung of the ladder and keeps the next call time.
+            nextAction = report.nextAction().or(() -> nextAction);
+            return attempt;
+        }
+        int failed = (int) attempts.stream().filter(a -> a.method() == ContactMethod.PHONE).count();
         if (!ladder.isExhausted(failed)) {
             Set<String> tried = attempts.stream().flatMap(a -> a.callWindow().stream()).collect(Collectors.toSet());
             Instant next = ladder.nextAttemptAt(report.at(), tried, context.preferredWindows());
@@ -264,8 +269,9 @@ public final class Callback {
         waitingNote = note;
         waitingExpectedBy = Optional.of(followUp);
         resolutionPausedSince = on.pausesResolutionClock() ? Optional.of(at) : Optional.empty();
+        Instant followUpStarts = calendar.at(followUp, LocalTime.MIDNIGHT);
         setNext(Optional.of("Follow up: waiting on " + on.name().toLowerCase().replace('_', ' ')),
-                Optional.of(calendar.nextOpenAt(calendar.at(followUp, LocalTime.MIDNIGHT))));
+                Optional.of(calendar.nextOpenAt(followUpStarts.isAfter(at) ? followUpStarts : at)));
         var detail = new LinkedHashMap<String, String>();
         detail.put("on", on.name());
         detail.put("expectedBy", followUp.toString());
@@ -299,6 +305,9 @@ public final class Callback {
     /** Raising urgency can only shorten the due time; only clinical staff may lower a clinical or emergency item. */
     public void changeUrgency(Urgency to, String why, Instant at, CallbackContext context, Actor actor) {
         status.requireOpen();
+        if (to == urgency) {
+            return;
+        }
         if (to.compareTo(urgency) > 0) {
             raiseUrgency(to, why, at, context, actor);
             return;
@@ -356,14 +365,14 @@ public final class Callback {
         if (to.isClinical()) {
             queue = CLINICAL_QUEUE;
         }
-        if (firstAttemptAt.isEmpty()) {
-            FirstAttemptDeadline.urgencyLimit(to, at, context.calendar())
-                    .filter(limit -> limit.isBefore(firstAttemptDueAt))
-                    .ifPresent(limit -> {
-                        firstAttemptDueAt = limit;
-                        setNext(nextAction, Optional.of(limit));
-                    });
-        }
+        FirstAttemptDeadline.urgencyLimit(to, at, context.calendar()).ifPresent(limit -> {
+            if (firstAttemptAt.isEmpty() && limit.isBefore(firstAttemptDueAt)) {
+                firstAttemptDueAt = limit;
+            }
+            if (nextActionAt.isEmpty() || limit.isBefore(nextActionAt.get())) {
+                setNext(nextAction, Optional.of(limit));
+            }
+        });
         record(TimelineEvent.Type.URGENCY_CHANGED, at, actor, Map.of("from", from, "to", to.name(), "reason", why));
     }
 

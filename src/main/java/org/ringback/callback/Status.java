@@ -32,11 +32,9 @@ public enum Status {
 
     /** @throws Refusal.Conflict with a sentence a user can act on */
     Status moveTo(Status target) {
+        requireOpen();
         if (target == this || next().contains(target)) {
             return target;
-        }
-        if (this == CLOSED) {
-            throw new Refusal.Conflict("This callback is already closed");
         }
         throw new Refusal.Conflict("A callback that is " + name() + " cannot become " + target.name());
     }

@@ -1,6 +1,7 @@
 package org.ringback.practice;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -23,7 +24,10 @@ public record Category(
         Objects.requireNonNull(responseWindow, "responseWindow");
         Objects.requireNonNull(ladder, "ladder");
         requiredFields = List.copyOf(requiredFields);
-        closureOutcomes = Set.copyOf(closureOutcomes);
+        // The outcomes DESIGN.md allows for all categories cannot be configured away: the ladder closes with one.
+        var outcomes = EnumSet.copyOf(ClosureOutcome.FOR_ALL);
+        outcomes.addAll(closureOutcomes);
+        closureOutcomes = Set.copyOf(outcomes);
     }
 
     public boolean allows(ClosureOutcome outcome) {

@@ -11,8 +11,6 @@ import java.util.Set;
 /** The categories every new practice starts with (DESIGN.md), editable afterwards. */
 final class DefaultCategories {
 
-    private static final Set<ClosureOutcome> FOR_ALL =
-            EnumSet.of(UNABLE_TO_REACH_AFTER_ATTEMPTS, ROUTED_PER_POLICY, DUPLICATE, WRONG_NUMBER, PATIENT_DECLINED);
     private static final List<String> SCHEDULING_FIELDS = List.of("visitType", "availability", "providerPreference", "deadline");
 
     private static final ResponseWindow SAME_DAY = new ResponseWindow.SameDay(LocalTime.of(15, 0));
@@ -68,9 +66,8 @@ final class DefaultCategories {
         return with(EXPLANATION_PROVIDED, INFORMATION_REQUESTED, ACCOUNT_REVIEW_PENDING);
     }
 
+    /** The category's own outcomes; {@link Category} adds the ones allowed for all. */
     private static Set<ClosureOutcome> with(ClosureOutcome first, ClosureOutcome... more) {
-        Set<ClosureOutcome> outcomes = EnumSet.of(first, more);
-        outcomes.addAll(FOR_ALL);
-        return outcomes;
+        return EnumSet.of(first, more);
     }
 }

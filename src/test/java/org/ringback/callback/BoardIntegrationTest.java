@@ -116,6 +116,14 @@ class BoardIntegrationTest {
     }
 
     @Test
+    void boardOfAnUnknownPracticeIs404EvenForAnAdmin() {
+        var response = fx.admin().get("/api/v1/practices/00000000-0000-0000-0000-000000000000/callbacks");
+
+        assertThat(response.status()).as(response.raw()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void badQueryParametersAre400() {
         var status = staff.get(board + "?status=PENDING");
         assertThat(status.status()).as(status.raw()).isEqualTo(400);

@@ -262,6 +262,16 @@ class CallbackRefusalIntegrationTest {
     }
 
     @Test
+    void expectedDateBeyondTheCalendarIsRefusedNot500() {
+        String id = created("BILLING", 85).path("id").asString();
+
+        var response = act(id, "wait", Api.json("{'on': 'PATIENT', 'expectedBy': '+999999999-12-31'}"));
+
+        assertThat(response.status()).as(response.raw()).isBetween(400, 499);
+        assertThat(read(id).path("status").asString()).isEqualTo("NEW");
+    }
+
+    @Test
     void assignRefusesAnOwnerWhoDoesNotWorkThePracticeAndEmptyRequests() {
         String id = created("BILLING", 81).path("id").asString();
         var outsider = fx.staff(fx.practice().id());

@@ -10,6 +10,7 @@ import static org.ringback.callback.CallbackFixtures.FRONT_DESK;
 import static org.ringback.callback.CallbackFixtures.NURSE;
 import static org.ringback.callback.CallbackFixtures.REFERRAL_STATUS;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class ClosurePolicyTest {
 
     @Test
     void aBlankNoteCountsAsMissing() {
-        var notes = new java.util.HashMap<>(SCHEDULING_NOTES);
+        var notes = new HashMap<>(SCHEDULING_NOTES);
         notes.put("deadline", "   ");
         var refusal = catchThrowableOfType(Refusal.RuleViolation.class,
                 () -> ClosurePolicy.check(APPOINTMENT_REQUEST, Urgency.ROUTINE, ClosureOutcome.BOOKED, FRONT_DESK, notes));

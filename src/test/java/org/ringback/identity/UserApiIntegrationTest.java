@@ -103,6 +103,16 @@ class UserApiIntegrationTest {
     }
 
     @Test
+    void userForAnUnknownPracticeIsRefusedNotAServerError() {
+        String username = Fixtures.unique("ghost").toLowerCase();
+
+        var response = admin.post("/api/v1/users", user(username, "a-long-passphrase", "['STAFF']", "00000000-0000-0000-0000-000000000000"));
+
+        assertThat(response.status()).as(response.raw()).isIn(404, 422);
+        assertThat(Api.as(port, username, "a-long-passphrase").get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
     void managerCreatesNonAdminUsersForItsOwnPracticeOnly() {
         var manager = fx.manager(practice.id());
         var otherPractice = fx.practice();

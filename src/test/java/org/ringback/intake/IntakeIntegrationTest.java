@@ -324,6 +324,22 @@ class IntakeIntegrationTest {
     }
 
     @Test
+    void nulCharacterInTextIsRefusedWith4xxNot500() {
+        // A JSON string may carry a NUL character (U+0000); PostgreSQL text cannot store it, so it must be refused as input.
+        String nulInReason = fx.aCallback(practice.id()).inCategory("BILLING").fromCaller(Fixtures.phone(26), "Al")
+                .reason("statement NUL").json().replace("NUL", "\\u0000");
+        String nulInName = fx.aCallback(practice.id()).inCategory("BILLING").fromCaller(Fixtures.phone(27), "Al NUL")
+                .json().replace("NUL", "\\u0000");
+
+        var reason = staff.api().post(callbacks(), nulInReason);
+        var name = staff.api().post(callbacks(), nulInName);
+
+        assertThat(reason.status()).as(reason.raw()).isBetween(400, 499);
+        assertThat(name.status()).as(name.raw()).isBetween(400, 499);
+        assertThat(boardSize()).isZero();
+    }
+
+    @Test
     void threeMegabyteReasonIs413AndNothingIsStored() {
         fx.aCallback(practice.id()).inCategory("BILLING").fromCaller(Fixtures.phone(23), "Al").create();
         int before = boardSize();

@@ -114,6 +114,13 @@ class PatientApiIntegrationTest {
     }
 
     @Test
+    void nulCharacterInANameIsRefusedWith4xxNot500() {
+        var response = staff.api().post(patients(), body("A3", "['+1 617 555 0139']").replace("Maria Lopez", "Maria \\u0000Lopez"));
+
+        assertThat(response.status()).as(response.raw()).isBetween(400, 499);
+    }
+
+    @Test
     void unknownPatientIs404AndMalformedIdIs400() {
         assertThat(staff.api().get(patients() + "/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
         assertThat(staff.api().get(patients() + "/xyz").status()).isEqualTo(400);

@@ -340,6 +340,32 @@ class PracticeApiIntegrationTest {
         assertThat(response.json("/referralSensitive").asBoolean()).isFalse();
     }
 
+    @Test
+    void dueTimesFollowDaylightSavingTime() {
+        var practice = fx.practice();
+        // Friday 2027-03-12 16:00 EST (UTC-5); clocks go forward on Sunday 2027-03-14, so Monday is EDT (UTC-4).
+        Instant friday1600 = Instant.parse("2027-03-12T21:00:00Z");
+        clock.set(friday1600);
+
+        JsonNode question = fx.aCallback(practice.id()).inCategory("GENERAL_QUESTION").fromCaller(Fixtures.phone(43), "Ann Lee")
+                .receivedAt(friday1600).create();
+
+        // Next business day by close: Monday 17:00 EDT = 21:00Z.
+        assertThat(Instant.parse(question.path("firstAttemptDueAt").asString())).isEqualTo("2027-03-15T21:00:00Z");
+        // PT16H of business time: 1h Friday, 9h Monday, 6h Tuesday -> Tuesday 14:00 EDT = 18:00Z.
+        assertThat(Instant.parse(question.path("resolutionDueAt").asString())).isEqualTo("2027-03-16T18:00:00Z");
+    }
+
+    @Test
+    void categoryOfAnUnknownPracticeIs404NotAServerError() {
+        var response = admin.put("/api/v1/practices/00000000-0000-0000-0000-000000000000/categories/BILLING", Api.json("""
+                {'name': 'Billing', 'queue': 'BILLING', 'responseWindow': {'kind': 'NEXT_BUSINESS_DAY', 'by': '12:00'},
+                 'resolutionTarget': 'PT24H', 'ladder': {'maxAttempts': 3, 'minGap': 'PT2H', 'differentWindow': true},
+                 'closureOutcomes': ['EXPLANATION_PROVIDED'], 'requiredFields': [], 'clinical': false, 'referralSensitive': false}"""));
+
+        assertThat(response.status()).as(response.raw()).isEqualTo(404);
+    }
+
     private static JsonNode category(JsonNode list, String code) {
         for (JsonNode item : list.path("items")) {
             if (code.equals(item.path("code").asString())) {
