@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ public final class Callback {
     /** How far ahead of the server clock an attempt time may lie (a phone clock that runs fast). */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int MAX_ESCALATION_LEVEL = 2;
+    /** A wait longer than this is not a follow-up date but a lost item. */
+    private static final Period MAX_WAIT = Period.ofYears(1);
     private static final String CLINICAL_QUEUE = "CLINICAL";
 
     /** The stored state of a callback; the repository maps it to and from rows. */
@@ -260,6 +263,10 @@ public final class Callback {
         if (expectedBy.isPresent() && expectedBy.get().isBefore(today)) {
             throw new Refusal.RuleViolation("The expected date is in the past",
                     List.of(new Refusal.FieldError("expectedBy", "must be today or later")));
+        }
+        if (expectedBy.isPresent() && expectedBy.get().isAfter(today.plus(MAX_WAIT))) {
+            throw new Refusal.RuleViolation("The expected date is more than a year away",
+                    List.of(new Refusal.FieldError("expectedBy", "must be within a year")));
         }
         Status target = status.moveTo(on.status());
         settlePause(at, context);

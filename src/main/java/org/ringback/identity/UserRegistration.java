@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.ringback.shared.Refusal;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,15 +55,14 @@ public class UserRegistration {
         if (users.exists(request.username())) {
             throw new Refusal.Conflict("The username is taken");
         }
+        if (!users.allPracticesExist(request.practiceIds())) {
+            throw new Refusal.NotFound("Practice");
+        }
         var user = new CurrentUser(UUID.randomUUID(), request.username(), request.displayName(), request.roles(), request.practiceIds());
         try {
             users.insert(user, encoder.encode(request.password()), clock.instant());
-        } catch (DataIntegrityViolationException e) {
-            // Two concurrent registrations of one name, or a practice id that does not exist.
-            if (users.exists(request.username())) {
-                throw new Refusal.Conflict("The username is taken");
-            }
-            throw new Refusal.NotFound("Practice");
+        } catch (DuplicateKeyException e) {
+            throw new Refusal.Conflict("The username is taken");
         }
         return user;
     }

@@ -46,6 +46,16 @@ class Users {
                 .param("username", username).query(Integer.class).single() > 0;
     }
 
+    /** True when every id names a practice (user_practice references practice, so a missing one would fail the insert). */
+    boolean allPracticesExist(Set<UUID> practiceIds) {
+        if (practiceIds.isEmpty()) {
+            return true;
+        }
+        return jdbc.sql("select count(*) from practice where id = any(:ids)")
+                .param("ids", practiceIds.toArray(UUID[]::new))
+                .query(Integer.class).single() == practiceIds.size();
+    }
+
     void insert(CurrentUser user, String passwordHash, Instant createdAt) {
         jdbc.sql("""
                         insert into app_user (id, username, password_hash, display_name, roles, created_at)

@@ -81,6 +81,7 @@ public class PracticeDirectory {
     @Transactional
     public Category replaceCategory(UUID practiceId, Category category) {
         identity.requireManager(practiceId);
+        find(practiceId);
         practices.saveCategory(practiceId, category);
         return category;
     }

@@ -1,6 +1,7 @@
 package org.ringback.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -64,10 +66,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 List.of(new ApiFieldError(e.getName(), "is not a valid " + simpleName(e.getRequiredType()))));
     }
 
-    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<Object> transientDatabase(DataAccessException e) {
-        log.warn("Transient database failure: {}", e.getClass().getSimpleName());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "The database is busy or unavailable; try again shortly", List.of());
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> database(DataAccessException e) {
+        String state = e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+        if (state.startsWith("22")) {
+            // PostgreSQL's "data exception" class: a value it cannot store, such as a NUL character in text.
+            return problem(HttpStatus.BAD_REQUEST, "The request contains a value that cannot be stored (e.g. a NUL character)", List.of());
+        }
+        if (e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException) {
+            log.warn("Transient database failure: {} (SQLState {})", e.getClass().getSimpleName(), state);
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "The database is busy or unavailable; try again shortly", List.of());
+        }
+        return unexpected(e);
     }
 
     @Override
@@ -82,11 +92,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
                                                                             HttpStatusCode status, WebRequest request) {
+        // A request body's errors name its fields; a path or query parameter's errors name the parameter.
         var errors = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream()
-                        .map(err -> new ApiFieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .flatMap(r -> r instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream().map(f -> new ApiFieldError(f.getField(), f.getDefaultMessage()))
+                        : r.getResolvableErrors().stream().map(err -> new ApiFieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
-        return problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters", errors);
+        return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
     }
 
     @Override

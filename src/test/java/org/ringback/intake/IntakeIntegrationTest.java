@@ -199,6 +199,24 @@ class IntakeIntegrationTest {
     }
 
     @Test
+    void repeatCallWithARedFlagRaisesTheUrgencyOfTheOpenItem() {
+        JsonNode first = fx.aCallback(practice.id()).inCategory("APPOINTMENT_REQUEST").fromCaller(Fixtures.phone(28), "Ann").create();
+        assertThat(first.path("urgency").asString()).isEqualTo("ROUTINE");
+
+        clock.set(MONDAY_0900.plus(Duration.ofMinutes(30)));
+        var again = fx.aCallback(practice.id()).inCategory("APPOINTMENT_REQUEST").fromCaller(Fixtures.phone(28), "Ann")
+                .reason("Calling again, now I have chest pain").receivedAt(MONDAY_0900.plus(Duration.ofMinutes(30))).postAs(staff.api());
+
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        assertThat(again.text("/id")).isEqualTo(first.path("id").asString());
+        assertThat(again.json("/repeatCount").asInt()).isEqualTo(1);
+        assertThat(again.text("/urgency")).isEqualTo("EMERGENCY");
+        assertThat(again.text("/queue")).isEqualTo("CLINICAL");
+        assertThat(again.json("/redFlags")).isNotEmpty();
+        assertThat(Instant.parse(again.text("/firstAttemptDueAt"))).isBefore(Instant.parse(first.path("firstAttemptDueAt").asString()));
+    }
+
+    @Test
     void unknownCallerRepeatingFromTheSamePhoneIsAttached() {
         JsonNode first = fx.aCallback(practice.id()).inCategory("BILLING").fromCaller("+1 617 555 0118", "Ann").create();
 
