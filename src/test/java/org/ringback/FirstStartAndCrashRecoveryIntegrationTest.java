@@ -36,6 +36,7 @@ class FirstStartAndCrashRecoveryIntegrationTest {
         app = start(port);
         String password = Files.readString(dataDir.resolve("initial-admin-password")).strip();
         Api admin = Api.as(port, "admin", password);
+        assertThat(dataDir.resolve("demo-users")).as("first-start files stay in RINGBACK_DATA_DIR").exists();
 
         var practices = admin.get("/api/v1/practices");
         assertThat(practices.status()).isEqualTo(200);
