@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.ringback.identity.Identity;
 import org.ringback.practice.PracticeDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,13 +29,11 @@ public class EndOfDay {
     }
 
     private final JdbcClient jdbc;
-    private final Identity identity;
     private final PracticeDirectory practices;
     private final Clock clock;
 
-    EndOfDay(JdbcClient jdbc, Identity identity, PracticeDirectory practices, Clock clock) {
+    EndOfDay(JdbcClient jdbc, PracticeDirectory practices, Clock clock) {
         this.jdbc = jdbc;
-        this.identity = identity;
         this.practices = practices;
         this.clock = clock;
     }
