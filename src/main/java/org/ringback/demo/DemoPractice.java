@@ -29,6 +29,7 @@ import org.ringback.patient.Consent;
 import org.ringback.patient.ContactMethod;
 import org.ringback.patient.Patient;
 import org.ringback.patient.PatientRegistry;
+import org.ringback.practice.BoardIdentifier;
 import org.ringback.practice.BusinessCalendar;
 import org.ringback.practice.CallWindow;
 import org.ringback.practice.Category;
@@ -127,7 +128,7 @@ class DemoPractice implements ApplicationRunner {
                     new OpeningInterval(LocalTime.of(13, 0), LocalTime.of(17, 0))));
         }
         return new Practice(UUID.randomUUID(), "Lakeside Family Medicine", ZoneId.of("America/New_York"), Optional.of("US"), "US",
-                hours, Set.of(LocalDate.of(2026, 12, 24)), CallWindow.DEFAULTS);
+                hours, Set.of(LocalDate.of(2026, 12, 24)), CallWindow.DEFAULTS, BoardIdentifier.FULL_NAME);
     }
 
     /** Fictional patients with 555-01xx numbers, which are reserved for fiction. */

@@ -18,7 +18,8 @@ public record Practice(
         String phoneRegion,
         Map<DayOfWeek, List<OpeningInterval>> businessHours,
         Set<LocalDate> closures,
-        List<CallWindow> callWindows) {
+        List<CallWindow> callWindows,
+        BoardIdentifier boardIdentifier) {
 
     public Practice {
         businessHours = Map.copyOf(businessHours);

@@ -40,8 +40,10 @@ class Practices {
 
     void insert(Practice practice, Instant createdAt) {
         jdbc.sql("""
-                        insert into practice (id, name, time_zone, holiday_calendar, phone_region, business_hours, closures, call_windows, created_at)
-                        values (:id, :name, :zone, :holidays, :region, cast(:hours as jsonb), :closures, cast(:windows as jsonb), :createdAt)""")
+                        insert into practice (id, name, time_zone, holiday_calendar, phone_region, business_hours, closures, call_windows,
+                            board_identifier, created_at)
+                        values (:id, :name, :zone, :holidays, :region, cast(:hours as jsonb), :closures, cast(:windows as jsonb),
+                            :boardIdentifier, :createdAt)""")
                 .param("id", practice.id())
                 .param("name", practice.name())
                 .param("zone", practice.timeZone().getId())
@@ -51,6 +53,7 @@ class Practices {
                 .param("closures", practice.closures().stream().sorted().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new))
                 .param("windows", json.writeValueAsString(practice.callWindows().stream()
                         .map(w -> Map.of("name", w.name(), "start", w.start().toString(), "end", w.end().toString())).toList()))
+                .param("boardIdentifier", practice.boardIdentifier().name())
                 .param("createdAt", createdAt.atOffset(ZoneOffset.UTC))
                 .update();
     }
@@ -137,7 +140,8 @@ class Practices {
                 rs.getString("phone_region"),
                 HoursFormat.parse(json.readValue(rs.getString("business_hours"), HOURS)),
                 Arrays.stream((java.sql.Date[]) rs.getArray("closures").getArray()).map(java.sql.Date::toLocalDate).collect(Collectors.toSet()),
-                windows.stream().map(w -> new CallWindow(w.get("name"), LocalTime.parse(w.get("start")), LocalTime.parse(w.get("end")))).toList());
+                windows.stream().map(w -> new CallWindow(w.get("name"), LocalTime.parse(w.get("start")), LocalTime.parse(w.get("end")))).toList(),
+                BoardIdentifier.valueOf(rs.getString("board_identifier")));
     }
 
     private static Category category(ResultSet rs, int row) throws SQLException {

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import org.ringback.identity.CurrentUser;
 import org.ringback.identity.Identity;
 import org.ringback.identity.Role;
+import org.ringback.practice.BoardIdentifier;
 import org.ringback.practice.CallWindow;
 import org.ringback.practice.HoursFormat;
 import org.ringback.practice.Practice;
@@ -48,16 +49,17 @@ class PracticeController {
             @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter region like US") String phoneRegion,
             @NotEmpty Map<String, List<Map<String, String>>> businessHours,
             Set<@NotNull LocalDate> closures,
-            List<@Valid CallWindowJson> callWindows) {
+            List<@Valid CallWindowJson> callWindows,
+            BoardIdentifier boardIdentifier) {
     }
 
     record PracticeView(String id, String name, String timeZone, String holidayCalendar, String phoneRegion,
                         Map<String, List<Map<String, String>>> businessHours, List<LocalDate> closures,
-                        List<CallWindowJson> callWindows) {
+                        List<CallWindowJson> callWindows, BoardIdentifier boardIdentifier) {
         static PracticeView of(Practice p) {
             return new PracticeView(p.id().toString(), p.name(), p.timeZone().getId(), p.holidayCalendar().orElse(null),
                     p.phoneRegion(), HoursFormat.format(p.businessHours()), p.closures().stream().sorted().toList(),
-                    p.callWindows().stream().map(w -> new CallWindowJson(w.name(), w.start(), w.end())).toList());
+                    p.callWindows().stream().map(w -> new CallWindowJson(w.name(), w.start(), w.end())).toList(), p.boardIdentifier());
         }
     }
 
@@ -97,7 +99,8 @@ class PracticeController {
                 request.phoneRegion() == null ? holidays.map(code -> code.substring(0, 2)).orElse("US") : request.phoneRegion(),
                 HoursFormat.parse(request.businessHours()),
                 request.closures() == null ? Set.of() : request.closures(),
-                windows);
+                windows,
+                request.boardIdentifier() == null ? BoardIdentifier.FULL_NAME : request.boardIdentifier());
         return PracticeView.of(directory.create(practice));
     }
 

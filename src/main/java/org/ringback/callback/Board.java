@@ -1,0 +1,101 @@
+package org.ringback.callback;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.ringback.identity.CurrentUser;
+import org.ringback.identity.Identity;
+import org.ringback.practice.BoardIdentifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff board as one query: every open item of the chosen practices with its patient, its category's
+ * ladder and its last attempt, in board order. One statement whatever the number of rows.
+ */
+@Service
+public class Board {
+
+    /** The most rows one board shows; a desk with more needs filters, not scrolling. */
+    public static final int LIMIT = 1000;
+
+    private final JdbcClient jdbc;
+    private final Identity identity;
+    private final Clock clock;
+
+    Board(JdbcClient jdbc, Identity identity, Clock clock) {
+        this.jdbc = jdbc;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<BoardRow> rows(Set<UUID> practiceIds, BoardQuery query) {
+        CurrentUser user = identity.current();
+        practiceIds.forEach(identity::requireAccess);
+        if (practiceIds.isEmpty()) {
+            return List.of();
+        }
+        var sql = new StringBuilder("""
+                select c.id, c.practice_id, pr.name as practice_name, pr.time_zone, pr.board_identifier,
+                       p.display_name, p.mrn, c.contact_phone, c.caller_name, c.category, c.urgency, c.queue, c.owner,
+                       c.status, c.waiting_on, c.received_at, c.board_due_at, c.attempt_count,
+                       coalesce(k.ladder_max_attempts, 3) as max_attempts, last.result as last_result,
+                       c.next_action, c.next_action_at, jsonb_array_length(c.red_flags) > 0 as red_flag, c.escalation_level
+                from callback c
+                join practice pr on pr.id = c.practice_id
+                left join patient p on p.practice_id = c.practice_id and p.id = c.patient_id
+                left join category k on k.practice_id = c.practice_id and k.code = c.category
+                left join lateral (select a.result from attempt a
+                                   where a.practice_id = c.practice_id and a.callback_id = c.id
+                                   order by a.seq desc limit 1) last on true
+                where c.practice_id = any(:practiceIds) and c.status <> 'CLOSED'""");
+        var params = new HashMap<String, Object>();
+        params.put("practiceIds", practiceIds.toArray(UUID[]::new));
+        if (query.mine()) {
+            sql.append(" and c.owner = :owner");
+            params.put("owner", user.username());
+        }
+        query.queue().ifPresent(queue -> {
+            sql.append(" and c.queue = :queue");
+            params.put("queue", queue);
+        });
+        query.category().ifPresent(category -> {
+            sql.append(" and c.category = :category");
+            params.put("category", category);
+        });
+        if (query.overdue()) {
+            sql.append(" and c.board_due_at < :now");
+            params.put("now", Callbacks.utc(clock.instant()));
+        }
+        query.waiting().ifPresent(waiting -> {
+            sql.append(" and c.status = :waitingStatus");
+            params.put("waitingStatus", "PATIENT".equals(waiting) ? Status.WAITING_ON_PATIENT.name() : Status.WAITING_ON_INTERNAL.name());
+        });
+        sql.append(" order by c.urgency_rank desc, c.board_due_at, c.id limit " + LIMIT);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            BoardIdentifier identifier = BoardIdentifier.valueOf(rs.getString("board_identifier"));
+            String name = Optional.ofNullable(rs.getString("display_name")).orElse(rs.getString("caller_name"));
+            return new BoardRow(rs.getObject("id", UUID.class), rs.getObject("practice_id", UUID.class), rs.getString("practice_name"),
+                    ZoneId.of(rs.getString("time_zone")), identifier.identify(name, rs.getString("mrn"), rs.getString("contact_phone")),
+                    rs.getString("category"), Urgency.valueOf(rs.getString("urgency")), rs.getString("queue"),
+                    Optional.ofNullable(rs.getString("owner")), Status.valueOf(rs.getString("status")),
+                    Optional.ofNullable(rs.getString("waiting_on")).map(WaitingOn::valueOf),
+                    Callbacks.instant(rs, "received_at"), Callbacks.instant(rs, "board_due_at"), rs.getInt("attempt_count"),
+                    rs.getInt("max_attempts"), Optional.ofNullable(rs.getString("last_result")).map(AttemptResult::valueOf),
+                    Optional.ofNullable(rs.getString("next_action")), Optional.ofNullable(Callbacks.instant(rs, "next_action_at")),
+                    rs.getBoolean("red_flag"), rs.getInt("escalation_level"));
+        }).list();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,118 @@
+package org.ringback.callback.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.ringback.callback.Board;
+import org.ringback.callback.BoardQuery;
+import org.ringback.callback.BoardRow;
+import org.ringback.identity.Identity;
+import org.ringback.practice.Category;
+import org.ringback.practice.Practice;
+import org.ringback.practice.PracticeDirectory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The queue: one row per open item, most urgent first, filters in the URL. An htmx refresh asks the same URL
+ * and gets only the rows, so filters and scroll position stay as they are.
+ */
+@Controller
+@StaffPage
+class BoardPage {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
+
+    /** A board row with its times written in the practice's zone and its age against now. */
+    record RowView(BoardRow row, String aging, String age, String due, String nextActionAt) {
+    }
+
+    private final Board board;
+    private final PracticeDirectory practices;
+    private final Identity identity;
+
+    BoardPage(Board board, PracticeDirectory practices, Identity identity) {
+        this.board = board;
+        this.practices = practices;
+        this.identity = identity;
+    }
+
+    @GetMapping("/")
+    String home() {
+        var visible = practices.visibleToCaller();
+        return visible.size() == 1 ? "redirect:/practices/" + visible.get(0).id() + "/board" : "redirect:/board";
+    }
+
+    @GetMapping("/board")
+    String allPractices(@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String queue,
+                        @RequestParam(required = false) String category, @RequestParam(defaultValue = "false") boolean overdue,
+                        @RequestParam(required = false) String waiting,
+                        @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletRequest request, Model model) {
+        model.addAttribute("refreshUrl", refreshUrl(request));
+        Set<UUID> ids = practices.visibleToCaller().stream().map(Practice::id).collect(Collectors.toSet());
+        return render(ids, null, List.of(), new BoardQuery(mine, text(queue), text(category), overdue, text(waiting)), htmx, model);
+    }
+
+    @GetMapping("/practices/{practiceId}/board")
+    String practice(@PathVariable UUID practiceId, @RequestParam(defaultValue = "false") boolean mine,
+                    @RequestParam(required = false) String queue, @RequestParam(required = false) String category,
+                    @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String waiting,
+                    @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletRequest request, Model model) {
+        model.addAttribute("refreshUrl", refreshUrl(request));
+        Practice practice = practices.get(practiceId);
+        return render(Set.of(practiceId), practice, practices.categories(practiceId),
+                new BoardQuery(mine, text(queue), text(category), overdue, text(waiting)), htmx, model);
+    }
+
+    private String render(Set<UUID> practiceIds, Practice practice, List<Category> categories, BoardQuery query,
+                          String htmx, Model model) {
+        Instant now = board.now();
+        List<RowView> rows = board.rows(practiceIds, query).stream().map(row -> view(row, now)).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("query", query);
+        model.addAttribute("practice", practice);
+        model.addAttribute("categories", categories);
+        model.addAttribute("queues", categories.stream().map(Category::queue).collect(Collectors.toCollection(TreeSet::new)));
+        model.addAttribute("limited", rows.size() >= Board.LIMIT);
+        model.addAttribute("me", identity.current().username());
+        return htmx != null ? "callback/board :: rows" : "callback/board";
+    }
+
+    private static RowView view(BoardRow row, Instant now) {
+        return new RowView(row, row.aging(now).name().toLowerCase().replace('_', '-'), age(Duration.between(row.receivedAt(), now)),
+                TIME.format(row.dueAt().atZone(row.zone())),
+                row.nextActionAt().map(at -> TIME.format(at.atZone(row.zone()))).orElse(""));
+    }
+
+    private static String age(Duration age) {
+        if (age.isNegative()) {
+            return "0m";
+        }
+        long days = age.toDays();
+        if (days > 0) {
+            return days + "d " + age.toHoursPart() + "h";
+        }
+        return age.toHours() > 0 ? age.toHours() + "h " + age.toMinutesPart() + "m" : age.toMinutes() + "m";
+    }
+
+    /** The page's own URL with its filters: the refresh asks for exactly what is on screen. */
+    private static String refreshUrl(HttpServletRequest request) {
+        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
+    private static Optional<String> text(String value) {
+        return StaffPages.text(value);
+    }
+}
