@@ -44,10 +44,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** On the first start of an empty database: a demo practice with staff, patients, four weeks of history and a live queue. */
+/**
+ * On the first start of an empty database: a demo practice with staff, patients, four weeks of history and a
+ * live queue. Browser tests and benchmarks create the same practice through {@link #create(String)}.
+ */
 @Component
 @Order(1)
-class DemoPractice implements ApplicationRunner {
+public class DemoPractice implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPractice.class);
     private static final String[] FIRST = {"Maria", "James", "Aisha", "Wei", "Olivia", "Carlos", "Priya", "Noah", "Fatima", "Liam",
@@ -80,20 +83,26 @@ class DemoPractice implements ApplicationRunner {
         if (!properties.enabled() || !practices.isEmpty()) {
             return;
         }
-        long started = System.nanoTime();
-        int count = transaction.execute(status -> create());
-        log.info("Created the demo practice with {} callbacks in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(9));
+        create(password);
+        writeDemoLogins(password);
     }
 
-    private int create() {
+    /** Creates the demo practice with users dana, alex (STAFF), sam (CLINICAL) and morgan (MANAGER), all with this password. */
+    public Practice create(String password) {
+        long started = System.nanoTime();
+        Practice practice = transaction.execute(status -> createInTransaction(password));
+        log.info("Created the demo practice in {} ms", (System.nanoTime() - started) / 1_000_000);
+        return practice;
+    }
+
+    private Practice createInTransaction(String password) {
         Practice practice = practices.createSeeded(lakeside());
-        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(9));
         List<String> staff = List.of("dana", "alex");
         createUser("dana", "Dana Reyes", Role.STAFF, practice.id(), password);
         createUser("alex", "Alex Kim (virtual assistant)", Role.STAFF, practice.id(), password);
         createUser("sam", "Sam Chen, RN", Role.CLINICAL, practice.id(), password);
         createUser("morgan", "Morgan Lee (practice manager)", Role.MANAGER, practice.id(), password);
-        writeDemoLogins(password);
 
         List<Patient> roster = patients(practice.id());
         roster.forEach(patients::registerUnchecked);
@@ -101,8 +110,8 @@ class DemoPractice implements ApplicationRunner {
                 properties.requestsPerWeekday(), properties.seed()), roster, staff, "sam");
         List<Callback> callbacks = history.generate(clock.instant());
         callbacks.forEach(desk::importHistory);
-        log.info("Demo practice '{}' has id {}", practice.name(), practice.id());
-        return callbacks.size();
+        log.info("Demo practice '{}' has id {} and {} callbacks", practice.name(), practice.id(), callbacks.size());
+        return practice;
     }
 
     private void createUser(String username, String name, Role role, UUID practiceId, String password) {

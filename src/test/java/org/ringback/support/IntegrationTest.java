@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
         "ringback.database.embedded-durable=false",
         "ringback.data-dir=target/it-data",
         "ringback.admin-password=" + Api.ADMIN_PASSWORD,
-        "ringback.demo.enabled=false"
+        "ringback.demo.enabled=false",
+        "ringback.demo.data-dir=target/it-data"
 })
 @Import(TestClock.Configuration.class)
 public @interface IntegrationTest {
