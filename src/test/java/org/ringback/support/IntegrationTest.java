@@ -22,6 +22,6 @@ import org.springframework.context.annotation.Import;
         "ringback.demo.enabled=false",
         "ringback.demo.data-dir=target/it-data"
 })
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, QueryCountingConfiguration.class})
 public @interface IntegrationTest {
 }

@@ -47,39 +47,12 @@ class WorkspacePage {
     private static final List<String> SCRIPTS = List.of("OPENING", "VOICEMAIL", "CLINICAL_BOUNDARY", "EMERGENCY");
 
     /** The attempt form; the computed next attempt time comes back from the server, it is never typed. */
-    static final class AttemptForm {
-        public ContactMethod method = ContactMethod.PHONE;
-        public AttemptResult result;
-        public boolean messageLeft;
-        public String script;
-        public String patientResponse;
-        public String nextAction;
-        public Map<String, String> details = new LinkedHashMap<>();
-        public Integer version;
-
-        public void setMethod(ContactMethod method) { this.method = method; }
-        public void setResult(AttemptResult result) { this.result = result; }
-        public void setMessageLeft(boolean messageLeft) { this.messageLeft = messageLeft; }
-        public void setScript(String script) { this.script = script; }
-        public void setPatientResponse(String patientResponse) { this.patientResponse = patientResponse; }
-        public void setNextAction(String nextAction) { this.nextAction = nextAction; }
-        public Map<String, String> getDetails() { return details; }
-        public void setDetails(Map<String, String> details) { this.details = details; }
-        public void setVersion(Integer version) { this.version = version; }
+    record AttemptForm(ContactMethod method, AttemptResult result, Boolean messageLeft, String script, String patientResponse,
+                       String nextAction, Map<String, String> details, Integer version) {
     }
 
     /** The close form: an outcome the category allows, and its notes. */
-    static final class CloseForm {
-        public ClosureOutcome outcome;
-        public String note;
-        public Map<String, String> details = new LinkedHashMap<>();
-        public Integer version;
-
-        public void setOutcome(ClosureOutcome outcome) { this.outcome = outcome; }
-        public void setNote(String note) { this.note = note; }
-        public Map<String, String> getDetails() { return details; }
-        public void setDetails(Map<String, String> details) { this.details = details; }
-        public void setVersion(Integer version) { this.version = version; }
+    record CloseForm(ClosureOutcome outcome, String note, Map<String, String> details, Integer version) {
     }
 
     private final CallbackDesk desk;
@@ -119,21 +92,19 @@ class WorkspacePage {
         model.addAttribute("scripts", scripts(state.urgency().isClinical(), practice, patient, state.contactPhone(), locale));
         model.addAttribute("when", (java.util.function.Function<java.time.Instant, String>) at -> at == null ? "" : WHEN.format(at.atZone(zone)));
         model.addAttribute("overdue", state.status().isOpen() && state.boardDueAt().isBefore(board.now()));
-        model.addAttribute("attempt", new AttemptForm());
-        model.addAttribute("close", new CloseForm());
         return "callback/workspace";
     }
 
     @PostMapping("/callbacks/{id}/attempt")
     String attempt(@PathVariable UUID id, @ModelAttribute AttemptForm form, RedirectAttributes redirect, Locale locale) {
         return act(id, redirect, () -> {
-            if (form.result == null) {
+            if (form.result() == null) {
                 throw new Refusal.InvalidInput("result", messages.getMessage("workspace.attempt.needResult", null, locale));
             }
-            var report = new Callback.AttemptReport(form.method, board.now(), form.result, form.messageLeft,
-                    StaffPages.text(form.script), StaffPages.text(form.patientResponse), StaffPages.text(form.nextAction),
-                    nonBlank(form.details));
-            Callback updated = desk.recordAttempt(id, report, Optional.ofNullable(form.version));
+            var report = new Callback.AttemptReport(form.method() == null ? ContactMethod.PHONE : form.method(), board.now(),
+                    form.result(), Boolean.TRUE.equals(form.messageLeft()), StaffPages.text(form.script()),
+                    StaffPages.text(form.patientResponse()), StaffPages.text(form.nextAction()), nonBlank(form.details()));
+            Callback updated = desk.recordAttempt(id, report, Optional.ofNullable(form.version()));
             return updated.state().nextActionAt()
                     .map(at -> messages.getMessage("workspace.attempt.savedNext", new Object[]{WHEN.format(at.atZone(zoneOf(updated)))}, locale))
                     .orElse(messages.getMessage("workspace.attempt.saved", null, locale));
@@ -185,11 +156,11 @@ class WorkspacePage {
     @PostMapping("/callbacks/{id}/close")
     String close(@PathVariable UUID id, @ModelAttribute CloseForm form, RedirectAttributes redirect, Locale locale) {
         return act(id, redirect, () -> {
-            if (form.outcome == null || form.version == null) {
+            if (form.outcome() == null || form.version() == null) {
                 throw new Refusal.InvalidInput("outcome", messages.getMessage("workspace.close.needOutcome", null, locale));
             }
-            desk.close(id, form.outcome, StaffPages.text(form.note), nonBlank(form.details), form.version);
-            return messages.getMessage("workspace.close.saved", new Object[]{form.outcome.name()}, locale);
+            desk.close(id, form.outcome(), StaffPages.text(form.note()), nonBlank(form.details()), form.version());
+            return messages.getMessage("workspace.close.saved", new Object[]{form.outcome().name()}, locale);
         });
     }
 
@@ -227,6 +198,9 @@ class WorkspacePage {
 
     private static Map<String, String> nonBlank(Map<String, String> details) {
         var kept = new LinkedHashMap<String, String>();
+        if (details == null) {
+            return kept;
+        }
         details.forEach((field, value) -> StaffPages.text(value).ifPresent(text -> kept.put(field, text)));
         return kept;
     }
