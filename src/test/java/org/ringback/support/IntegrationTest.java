@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Import;
         "ringback.data-dir=target/it-data",
         "ringback.admin-password=" + Api.ADMIN_PASSWORD,
         "ringback.demo.enabled=false",
-        "ringback.demo.data-dir=target/it-data"
+        "ringback.demo.data-dir=target/it-data",
+        "ringback.sweep.enabled=false"
 })
 @Import({TestClock.Configuration.class, QueryCountingConfiguration.class})
 public @interface IntegrationTest {

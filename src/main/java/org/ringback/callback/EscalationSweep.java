@@ -1,0 +1,83 @@
+package org.ringback.callback;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.ringback.practice.BusinessCalendar;
+import org.ringback.practice.PracticeDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Escalation of DESIGN.md: a first attempt overdue goes to level 1 (supervisor); still unattempted a further
+ * {@code level2After} of business time later, to level 2 (practice manager). Each escalation is a timeline
+ * event with its reason. Idempotent (an item is escalated once per level) and safe with several sweepers:
+ * candidate rows are locked with SKIP LOCKED, so two sweeps never take the same item.
+ */
+@Service
+public class EscalationSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationSweep.class);
+
+    private record Candidate(UUID practiceId, UUID id, int level, Instant firstAttemptDueAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Callbacks callbacks;
+    private final PracticeDirectory practices;
+    private final SweepProperties properties;
+    private final Clock clock;
+
+    EscalationSweep(JdbcClient jdbc, Callbacks callbacks, PracticeDirectory practices, SweepProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.callbacks = callbacks;
+        this.practices = practices;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** One sweep at the clock's now; returns the number of escalations made. */
+    @Transactional
+    public int sweep() {
+        Instant now = clock.instant();
+        List<Candidate> candidates = jdbc.sql("""
+                        select practice_id, id, escalation_level, first_attempt_due_at from callback
+                        where status <> 'CLOSED' and first_attempt_at is null and first_attempt_due_at < :now
+                          and escalation_level < 2
+                        order by first_attempt_due_at
+                        limit :batch
+                        for update skip locked""")
+                .param("now", Callbacks.utc(now))
+                .param("batch", properties.batch())
+                .query((rs, n) -> new Candidate(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
+                        rs.getInt("escalation_level"), Callbacks.instant(rs, "first_attempt_due_at")))
+                .list();
+        Map<UUID, BusinessCalendar> calendars = new ConcurrentHashMap<>();
+        int escalated = 0;
+        for (Candidate candidate : candidates) {
+            if (candidate.level() == 1) {
+                BusinessCalendar calendar = calendars.computeIfAbsent(candidate.practiceId(), id -> practices.find(id).calendar());
+                if (calendar.plusBusinessTime(candidate.firstAttemptDueAt(), properties.level2After()).isAfter(now)) {
+                    continue;
+                }
+            }
+            Callback callback = callbacks.find(candidate.practiceId(), candidate.id()).orElseThrow();
+            callback.escalate(candidate.level() == 0
+                    ? "The first attempt is overdue: a supervisor should take it"
+                    : "The first attempt is still overdue: the practice manager should take it", now, Actor.SYSTEM);
+            callbacks.save(callback);
+            escalated++;
+        }
+        if (escalated > 0) {
+            log.info("Escalation sweep escalated {} callbacks", escalated);
+        }
+        return escalated;
+    }
+}
