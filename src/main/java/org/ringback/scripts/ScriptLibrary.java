@@ -31,6 +31,8 @@ public class ScriptLibrary {
     private final Identity identity;
     private final Clock clock;
     private final ScriptLint lint = ScriptLint.withDefaults();
+    /** Loaded with the bean, so a defaults file that misses a situation or fails the lint stops the start. */
+    private final List<Script> defaults = DefaultScripts.all();
 
     ScriptLibrary(Scripts scripts, PracticeDirectory practices, Identity identity, Clock clock) {
         this.scripts = scripts;
@@ -117,7 +119,7 @@ public class ScriptLibrary {
     }
 
     private List<Script> effective(UUID practiceId) {
-        return ScriptSelection.merge(DefaultScripts.all(), scripts.findAll(practiceId));
+        return ScriptSelection.merge(defaults, scripts.findAll(practiceId));
     }
 
     private static Script pick(List<Script> library, String category, Situation situation, String language, boolean detailedConsent) {

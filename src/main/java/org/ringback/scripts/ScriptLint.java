@@ -55,7 +55,7 @@ final class ScriptLint {
             return offences.isEmpty();
         }
 
-        /** What was refused, in order of appearance: the words and placeholders a user must change. */
+        /** What was refused, each once: placeholders and braces in order of appearance, then words in order of appearance. */
         List<String> found() {
             return offences.stream().map(Offence::found).toList();
         }

@@ -70,7 +70,8 @@ final class ScriptRenderer {
         if (value == null || value.isBlank()) {
             return fallback;
         }
-        // A value is read out or sent as one phrase: line breaks and runs of spaces become one space.
-        return value.strip().replaceAll("\\s+", " ");
+        // A value is read out or sent as one phrase: line breaks and runs of spaces become one space, and braces
+        // go, so neither a value nor the script ever shows something that looks like a placeholder.
+        return value.replace("{", "").replace("}", "").strip().replaceAll("\\s+", " ");
     }
 }

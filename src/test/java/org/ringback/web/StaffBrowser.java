@@ -122,6 +122,11 @@ final class StaffBrowser implements AutoCloseable {
         signedInAs = null;
     }
 
+    /** Notes a sign-out done through the page. */
+    void signedOut() {
+        signedInAs = null;
+    }
+
     // ---- page content ----
 
     WebElement find(By by) {

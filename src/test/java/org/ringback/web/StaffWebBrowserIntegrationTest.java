@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.ringback.demo.DemoPractice;
 import org.ringback.support.Api;
+import org.ringback.support.Fixtures;
 import org.ringback.support.IntegrationTest;
 import org.ringback.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,7 +101,7 @@ class StaffWebBrowserIntegrationTest {
         assertThat(browser.all(By.cssSelector("#board thead th"))).extracting(WebElement::getText).containsExactly(
                 "Urgency", "Patient", "Why", "Owner or queue", "Age", "Due", "Tried", "Status", "Next");
         WebElement first = rows.get(0);
-        assertThat(first.findElement(By.cssSelector("td:nth-child(2) a")).getAttribute("href")).contains("/callbacks/");
+        assertThat(first.findElement(By.cssSelector("td:nth-child(2) a")).getDomAttribute("href")).contains("/callbacks/");
         assertThat(first.findElements(By.tagName("td"))).hasSize(9);
         assertThat(browser.horizontalOverflow()).as("the board fits a 1366 px wide screen without scrolling sideways").isLessThanOrEqualTo(0);
         browser.screenshot("02-board");
@@ -111,7 +112,10 @@ class StaffWebBrowserIntegrationTest {
     void theOverdueFilterLeavesOnlyOverdueItems() {
         browser.signInAs("dana", DemoPracticeOnce.PASSWORD);
         browser.open(board());
-        int all = boardRows().size();
+        List<WebElement> everything = boardRows();
+        int all = everything.size();
+        long markedOverdue = everything.stream()
+                .filter(row -> row.findElement(By.cssSelector("span.due")).getDomAttribute("class").contains("overdue")).count();
 
         browser.check(By.cssSelector("form.filters input[name=overdue]"));
         browser.submit(By.cssSelector("form.filters button[type=submit]"));
@@ -122,10 +126,11 @@ class StaffWebBrowserIntegrationTest {
         assertThat(rows).as("the demo queue has overdue items on Monday at 11:00").isNotEmpty();
         assertThat(rows.size()).as("the filter narrows the queue").isLessThan(all);
         for (WebElement row : rows) {
-            assertThat(row.findElement(By.cssSelector("span.due")).getAttribute("class"))
+            assertThat(row.findElement(By.cssSelector("span.due")).getDomAttribute("class"))
                     .as("every row the overdue filter shows is marked overdue: %s", row.getText()).contains("overdue");
         }
-        assertThat(browser.find(By.id("board")).getAttribute("hx-get")).as("the 15 s refresh asks for the same filtered rows")
+        assertThat(rows).as("the filter shows every item the board marks overdue").hasSize((int) markedOverdue);
+        assertThat(browser.find(By.id("board")).getDomAttribute("hx-get")).as("the 15 s refresh asks for the same filtered rows")
                 .contains("overdue=true");
         browser.screenshot("03-board-overdue");
     }
@@ -149,6 +154,12 @@ class StaffWebBrowserIntegrationTest {
         assertThat(browser.find(By.id("attempt-form")).isDisplayed()).isTrue();
         assertThat(browser.horizontalOverflow()).as("the workspace fits a 1366 px wide screen").isLessThanOrEqualTo(0);
         browser.screenshot("04-workspace");
+
+        browser.choose(By.id("method"), "PHONE");
+        browser.choose(By.id("result"), "NO_ANSWER");
+        browser.submit(By.cssSelector("#attempt-form button[type=submit]"));
+        assertThat(browser.refusal()).as("'called' alone is not a record: a failed attempt needs a next action").isPresent();
+        assertThat(browser.heading()).as("nothing was recorded").contains("Appointment request · New");
 
         browser.choose(By.id("method"), "PHONE");
         browser.choose(By.id("result"), "NO_ANSWER");
@@ -215,8 +226,6 @@ class StaffWebBrowserIntegrationTest {
         assertThat(admin.get("/api/v1/callbacks/" + id).text("/details/visitType")).as("the attempt's required notes are kept")
                 .isEqualTo("Annual physical");
 
-        assertThat(browser.find(By.id("close-visitType")).getAttribute("value")).as("the close form keeps the notes taken")
-                .isEqualTo("Annual physical");
         browser.choose(By.id("outcome"), "BOOKED");
         browser.typeInto(By.id("close-note"), "Booked Tue 1 Dec 08:30");
         browser.submit(By.cssSelector("#close-form button[type=submit]"));
@@ -238,6 +247,22 @@ class StaffWebBrowserIntegrationTest {
 
     @Test
     @Order(6)
+    void theWorkspaceShowsTheRequiredNotesAlreadyTaken() {
+        String id = newCallback("APPOINTMENT_REQUEST", "Mei Silva", "Needs a new patient visit for her son");
+        var noted = admin.post("/api/v1/callbacks/" + id + "/attempts", Api.json("""
+                {'method': 'PHONE', 'at': '%s', 'result': 'REACHED', 'patientResponse': 'Prefers Tuesday',
+                 'details': {'visitType': 'New patient visit', 'availability': 'Tuesday mornings'}}""", DemoPracticeOnce.NOW));
+        assertThat(noted.status()).as(noted.raw()).isEqualTo(201);
+        browser.signInAs("dana", DemoPracticeOnce.PASSWORD);
+        browser.open("/callbacks/" + id);
+        assertThat(browser.find(By.id("attempt-visitType")).getDomProperty("value")).as("the attempt form shows the notes taken")
+                .isEqualTo("New patient visit");
+        assertThat(browser.find(By.id("close-availability")).getDomProperty("value")).as("the close form shows the notes taken")
+                .isEqualTo("Tuesday mornings");
+    }
+
+    @Test
+    @Order(7)
     void aStaleCloseIsAnsweredWithAMessageNotAnErrorPage() {
         String id = newCallback("APPOINTMENT_REQUEST", "Omar Haddad", "Needs an appointment next week");
         browser.signInAs("dana", DemoPracticeOnce.PASSWORD);
@@ -264,7 +289,7 @@ class StaffWebBrowserIntegrationTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aNonClinicalUserCannotCloseAClinicalItemButAClinicalUserCan() {
         String id = newCallback("CLINICAL_CONCERN", "Grace Okafor", "Question about her new blood pressure medicine");
         browser.signInAs("alex", DemoPracticeOnce.PASSWORD);
@@ -290,7 +315,7 @@ class StaffWebBrowserIntegrationTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theEndOfDayReviewHandsChosenItemsToTomorrowsOwner() {
         String id = newCallback("APPOINTMENT_REQUEST", "Ben Murphy", "Wants to book a flu shot");
         browser.signInAs("morgan", DemoPracticeOnce.PASSWORD);
@@ -325,7 +350,35 @@ class StaffWebBrowserIntegrationTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
+    void anItemTickedInTwoBucketsOfTheReviewIsAssignedOnce() {
+        String id = newCallback("APPOINTMENT_REQUEST", "Kwame Brown", "Needs to move his appointment");
+        browser.signInAs("morgan", DemoPracticeOnce.PASSWORD);
+        browser.open("/practices/" + practiceId + "/review");
+        // A new item due today is listed under "due today", "no attempt yet" and "needs escalation" (its first attempt
+        // is due before the day ends); a manager ticks it wherever it is seen.
+        List<WebElement> boxes = browser.all(By.cssSelector("#bulk-assign input[name=ids][value='" + id + "']"));
+        assertThat(boxes).hasSizeGreaterThanOrEqualTo(2);
+        boxes.forEach(box -> {
+            browser.scrollIntoView(box);
+            box.click();
+        });
+        browser.typeInto(By.id("bulk-owner"), "dana");
+        browser.submit(By.cssSelector("#bulk-assign button[type=submit]"));
+
+        assertThat(browser.refusal()).isEmpty();
+        assertThat(browser.flash()).as("one item was handed over").startsWith("1 ");
+        long assignments = 0;
+        for (var event : admin.get("/api/v1/callbacks/" + id).json("/timeline")) {
+            if (event.path("type").asString().equals("ASSIGNED")) {
+                assignments++;
+            }
+        }
+        assertThat(assignments).as("one hand-over in the timeline").isEqualTo(1);
+    }
+
+    @Test
+    @Order(11)
     void aNewCallbackIsScreenedForRedFlagsAsItIsTyped() {
         browser.signInAs("dana", DemoPracticeOnce.PASSWORD);
         browser.open(board());
@@ -349,7 +402,7 @@ class StaffWebBrowserIntegrationTest {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void theScriptsGreetACallerWithoutAPatientRecordByTheNameTheyGave() {
         String id = newCallback("GENERAL_QUESTION", "Hannah Kim", "Question about parking at the clinic");
         browser.signInAs("dana", DemoPracticeOnce.PASSWORD);
@@ -362,7 +415,7 @@ class StaffWebBrowserIntegrationTest {
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     void theBoardOnA10InchTablet() {
         browser.signInAs("dana", DemoPracticeOnce.PASSWORD);
         try {
@@ -379,6 +432,34 @@ class StaffWebBrowserIntegrationTest {
         } finally {
             browser.viewport(StaffBrowser.LAPTOP);
         }
+    }
+
+    @Test
+    @Order(14)
+    void aCallbackOfAnotherPracticeIsNotShown() {
+        var fx = new Fixtures(port);
+        var other = fx.practice();
+        String id = fx.aCallback(other.id()).inCategory("BILLING").fromCaller(nextPhone(), "Someone Else")
+                .reason("A question about another practice's bill").create().path("id").asString();
+        browser.signInAs("dana", DemoPracticeOnce.PASSWORD);
+        browser.open("/callbacks/" + id);
+        assertThat(browser.text(By.cssSelector("main"))).contains("not found").doesNotContain("Someone Else")
+                .doesNotContain("another practice's bill");
+        assertThat(browser.all(By.id("close-form"))).isEmpty();
+        browser.screenshot("16-not-found");
+    }
+
+    @Test
+    @Order(15)
+    void signingOutEndsTheSession() {
+        browser.signInAs("dana", DemoPracticeOnce.PASSWORD);
+        browser.open(board());
+        browser.submit(By.cssSelector("form.signout button[type=submit]"));
+        browser.signedOut();
+        assertThat(browser.path()).startsWith("/login");
+        assertThat(browser.text(By.cssSelector("p.flash.info"))).isEqualTo("You have signed out.");
+        browser.open(board());
+        assertThat(browser.path()).as("the board asks to sign in again").startsWith("/login");
     }
 
     // ---- helpers ----

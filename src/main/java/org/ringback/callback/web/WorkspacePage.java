@@ -23,6 +23,8 @@ import org.ringback.practice.Category;
 import org.ringback.practice.ClosureOutcome;
 import org.ringback.practice.Practice;
 import org.ringback.practice.PracticeDirectory;
+import org.ringback.scripts.ScriptLibrary;
+import org.ringback.scripts.Situation;
 import org.ringback.shared.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,7 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WorkspacePage {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
-    private static final List<String> SCRIPTS = List.of("OPENING", "VOICEMAIL", "CLINICAL_BOUNDARY", "EMERGENCY");
+    private static final List<Situation> SCRIPTS = List.of(Situation.OPENING, Situation.VOICEMAIL, Situation.CLINICAL_BOUNDARY, Situation.EMERGENCY);
 
     /** The attempt form; the computed next attempt time comes back from the server, it is never typed. */
     record AttemptForm(ContactMethod method, AttemptResult result, Boolean messageLeft, String script, String patientResponse,
@@ -61,9 +63,11 @@ class WorkspacePage {
     private final Identity identity;
     private final Board board;
     private final MessageSource messages;
+    private final ScriptLibrary scripts;
 
     WorkspacePage(CallbackDesk desk, PatientRegistry patients, PracticeDirectory practices, Identity identity, Board board,
-                  MessageSource messages) {
+                  MessageSource messages, ScriptLibrary scripts) {
+        this.scripts = scripts;
         this.desk = desk;
         this.patients = patients;
         this.practices = practices;
@@ -89,7 +93,7 @@ class WorkspacePage {
         model.addAttribute("waitingOptions", EnumSet.allOf(WaitingOn.class));
         model.addAttribute("results", EnumSet.allOf(AttemptResult.class));
         model.addAttribute("methods", EnumSet.allOf(ContactMethod.class));
-        model.addAttribute("scripts", scripts(state.urgency().isClinical(), practice, patient, state.contactPhone(), locale));
+        model.addAttribute("scripts", scripts(callback, state.urgency().isClinical(), patient, locale));
         model.addAttribute("when", (java.util.function.Function<java.time.Instant, String>) at -> at == null ? "" : WHEN.format(at.atZone(zone)));
         model.addAttribute("overdue", state.status().isOpen() && state.boardDueAt().isBefore(board.now()));
         return "callback/workspace";
@@ -179,21 +183,20 @@ class WorkspacePage {
         return "redirect:/callbacks/" + id;
     }
 
-    private Map<String, String> scripts(boolean clinical, Practice practice, Optional<Patient> patient, Optional<String> phone, Locale locale) {
-        String staffName = identity.current().displayName();
-        String firstName = patient.map(p -> p.displayName().split("\\s+")[0]).orElse(messages.getMessage("workspace.script.caller", null, locale));
-        var scripts = new LinkedHashMap<String, String>();
-        for (String situation : SCRIPTS) {
-            if (!clinical && situation.equals("EMERGENCY")) {
-                continue;
+    /** The approved scripts for this item, from the practice's library, in the patient's language. */
+    private Map<String, String> scripts(Callback callback, boolean clinical, Optional<Patient> patient, Locale locale) {
+        String language = patient.map(Patient::language).orElse(locale.getLanguage());
+        boolean detailed = patient.map(p -> p.consent().detailedVoicemail()).orElse(false);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("staffName", identity.current().displayName());
+        patient.ifPresent(p -> values.put("patientFirstName", p.displayName().split("\\s+")[0]));
+        var rendered = new LinkedHashMap<String, String>();
+        for (Situation situation : SCRIPTS) {
+            if (clinical || situation != Situation.EMERGENCY) {
+                rendered.put(situation.name(), scripts.render(callback.practiceId(), callback.category(), situation, language, detailed, values));
             }
-            scripts.put(situation, messages.getMessage("script." + situation, null, locale)
-                    .replace("{practice}", practice.name())
-                    .replace("{patientFirstName}", firstName)
-                    .replace("{callbackNumber}", messages.getMessage("workspace.script.callbackNumber", null, locale))
-                    .replace("{staffName}", staffName));
         }
-        return scripts;
+        return rendered;
     }
 
     private static Map<String, String> nonBlank(Map<String, String> details) {

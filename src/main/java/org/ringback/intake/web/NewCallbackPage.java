@@ -12,6 +12,9 @@ import org.ringback.callback.web.StaffPage;
 import org.ringback.intake.Intake;
 import org.ringback.intake.RedFlagScreen;
 import org.ringback.practice.PracticeDirectory;
+import org.ringback.scripts.ScriptKey;
+import org.ringback.scripts.ScriptLibrary;
+import org.ringback.scripts.Situation;
 import org.ringback.shared.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -33,8 +36,10 @@ class NewCallbackPage {
     private final PracticeDirectory practices;
     private final RedFlagScreen screen = RedFlagScreen.withDefaults();
     private final MessageSource messages;
+    private final ScriptLibrary scripts;
 
-    NewCallbackPage(Intake intake, PracticeDirectory practices, MessageSource messages) {
+    NewCallbackPage(Intake intake, PracticeDirectory practices, MessageSource messages, ScriptLibrary scripts) {
+        this.scripts = scripts;
         this.intake = intake;
         this.practices = practices;
         this.messages = messages;
@@ -51,9 +56,15 @@ class NewCallbackPage {
 
     /** The red-flag screen's verdict on the reason so far, as a fragment (htmx, as the reason is typed). */
     @PostMapping("/practices/{practiceId}/red-flag-screen")
-    String screen(@PathVariable UUID practiceId, @RequestParam(defaultValue = "") String reason, Model model) {
+    String screen(@PathVariable UUID practiceId, @RequestParam(defaultValue = "") String reason, Model model, Locale locale) {
         practices.get(practiceId);
-        model.addAttribute("screening", screen.screen(reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason));
+        var screening = screen.screen(reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
+        model.addAttribute("screening", screening);
+        if (screening.flagged()) {
+            String language = locale.getLanguage();
+            model.addAttribute("emergencyScript", scripts.render(practiceId, ScriptKey.ANY, Situation.EMERGENCY, language, false, Map.of()));
+            model.addAttribute("boundaryScript", scripts.render(practiceId, ScriptKey.ANY, Situation.CLINICAL_BOUNDARY, language, false, Map.of()));
+        }
         return "intake/new :: screening";
     }
 
