@@ -47,7 +47,7 @@ public class Board {
                 select c.id, c.practice_id, pr.name as practice_name, pr.time_zone, pr.board_identifier,
                        p.display_name, p.mrn, c.contact_phone, c.caller_name, c.category, c.urgency, c.queue, c.owner,
                        c.status, c.waiting_on, c.received_at, c.board_due_at, c.attempt_count,
-                       coalesce(k.ladder_max_attempts, 3) as max_attempts, last.result as last_result,
+                       coalesce(k.ladder_max_attempts, 3) as max_attempts, coalesce(k.name, c.category) as category_name, last.result as last_result,
                        c.next_action, c.next_action_at, jsonb_array_length(c.red_flags) > 0 as red_flag, c.escalation_level
                 from callback c
                 join practice pr on pr.id = c.practice_id
@@ -85,7 +85,7 @@ public class Board {
             String name = Optional.ofNullable(rs.getString("display_name")).orElse(rs.getString("caller_name"));
             return new BoardRow(rs.getObject("id", UUID.class), rs.getObject("practice_id", UUID.class), rs.getString("practice_name"),
                     ZoneId.of(rs.getString("time_zone")), identifier.identify(name, rs.getString("mrn"), rs.getString("contact_phone")),
-                    rs.getString("category"), Urgency.valueOf(rs.getString("urgency")), rs.getString("queue"),
+                    rs.getString("category"), rs.getString("category_name"), Urgency.valueOf(rs.getString("urgency")), rs.getString("queue"),
                     Optional.ofNullable(rs.getString("owner")), Status.valueOf(rs.getString("status")),
                     Optional.ofNullable(rs.getString("waiting_on")).map(WaitingOn::valueOf),
                     Callbacks.instant(rs, "received_at"), Callbacks.instant(rs, "board_due_at"), rs.getInt("attempt_count"),

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** One open item as the staff board shows it: who, why, how urgent, what was tried, what happens next. */
-public record BoardRow(UUID id, UUID practiceId, String practiceName, ZoneId zone, String patient, String category,
+public record BoardRow(UUID id, UUID practiceId, String practiceName, ZoneId zone, String patient, String category, String categoryName,
                        Urgency urgency, String queue, Optional<String> owner, Status status, Optional<WaitingOn> waitingOn,
                        Instant receivedAt, Instant dueAt, int attempts, int maxAttempts, Optional<AttemptResult> lastResult,
                        Optional<String> nextAction, Optional<Instant> nextActionAt, boolean redFlag, int escalationLevel) {

@@ -32,7 +32,9 @@ import org.ringback.practice.CallWindow;
  * <p>Every replication draws from its own seed, derived in order from the master seed, so results are the same
  * however the replications are spread over threads. Each item's handle times, reach draws and patience come
  * from a stream of their own in arrival order, and arrivals from another: two scenarios with the same demand
- * and seed see the same patients, which makes their difference sharper (common random numbers).
+ * and seed see the same patients, which makes their difference sharper (common random numbers). With one
+ * attempt per item an extra person can only bring first attempts forward, draw by draw; with retries that holds
+ * on average only, because a retry falling due earlier can keep someone busy just before a new item arrives.
  */
 public final class CallbackDeskSimulation {
 

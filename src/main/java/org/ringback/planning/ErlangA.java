@@ -15,7 +15,8 @@ import java.util.function.DoubleUnaryOperator;
  * the chain only falls (λ &lt; departure rate) and the remaining tail is below e^−45 of the largest state: a
  * relative error far below double precision of any result. The waiting-time measures use the exact density of
  * the offered wait V of M/M/N+G (Baccelli &amp; Hébuterne 1981; Zeltyn &amp; Mandelbaum 2005):
- * f_V(x) = λ·π_{N−1}·exp(−Nμx + λ∫₀ˣ e^{−γu} du) for x &gt; 0, integrated numerically in log space.
+ * f_V(x) = λ·π_{N−1}·exp(−Nμx + λ∫₀ˣ e^{−γu} du) for x &gt; 0, integrated numerically in log space. A desk
+ * so overloaded and so patient that the queue would pass 20 million items is refused rather than summed.
  *
  * @param arrivalsPerHour λ, items per hour
  * @param handleTime      mean time one attempt keeps a person busy

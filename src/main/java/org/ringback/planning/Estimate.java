@@ -1,5 +1,7 @@
 package org.ringback.planning;
 
+import java.util.Locale;
+
 /**
  * A measure averaged over independent replications with its 95 % confidence interval (Student t): how sure a
  * what-if answer is.
@@ -52,6 +54,6 @@ public record Estimate(double mean, double lower, double upper) {
 
     @Override
     public String toString() {
-        return String.format("%.4f [%.4f, %.4f]", mean, lower, upper);
+        return String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", mean, lower, upper);
     }
 }

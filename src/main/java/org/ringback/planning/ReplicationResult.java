@@ -5,7 +5,8 @@ package org.ringback.planning;
  *
  * @param arrivals         items that arrived
  * @param onTimeShare      share of items whose first attempt started within the target (open hours); items whose
- *                         target had not passed by the end of the run without an attempt are left out
+ *                         target had not passed by the end of the run without an attempt are left out; 1 when
+ *                         nothing was due
  * @param backlogAtClose   mean number of open items at the close of each open day
  * @param carriedOvernight items still open at the close of at least one day
  * @param secondCalls      patients who called again because they were not reached within their patience

@@ -73,16 +73,6 @@ public final class Roster {
         return total;
     }
 
-    /** True when this roster has at least as many people as {@code other} in every hour. */
-    public boolean covers(Roster other) {
-        for (int i = 0; i < staff.length; i++) {
-            if (staff[i] < other.staff[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     int atHourOfWeek(int hourOfWeek) {
         return staff[hourOfWeek];
     }

@@ -103,9 +103,10 @@ public final class StaffingPlan {
         if (shortestHours < 1) {
             throw new IllegalArgumentException("a block lasts at least one hour");
         }
+        List<StaffBlock> all = blocks();
         List<StaffBlock> merged = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
-            List<StaffBlock> today = new ArrayList<>(blocks().stream().filter(block -> block.day() == day).toList());
+            List<StaffBlock> today = new ArrayList<>(all.stream().filter(block -> block.day() == day).toList());
             boolean changed = true;
             while (changed) {
                 changed = false;

@@ -2,6 +2,7 @@ package org.ringback.planning;
 
 import java.time.DayOfWeek;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.ToDoubleBiFunction;
 
 /**
@@ -96,7 +97,7 @@ public final class WeeklyDemand {
     public String toString() {
         StringBuilder text = new StringBuilder("WeeklyDemand[");
         for (DayOfWeek day : DayOfWeek.values()) {
-            text.append(day).append(String.format("=%.1f", dayTotal(day))).append(day == DayOfWeek.SUNDAY ? "]" : ", ");
+            text.append(day).append(String.format(Locale.ROOT, "=%.1f", dayTotal(day))).append(day == DayOfWeek.SUNDAY ? "]" : ", ");
         }
         return text.toString();
     }

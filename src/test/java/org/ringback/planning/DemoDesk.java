@@ -9,7 +9,8 @@ import org.ringback.practice.Ladder;
 
 /**
  * A desk like the demo practice's (DemoHistory): about 60 items a weekday with a Monday peak, open weekdays
- * 08:00–17:00, two people on the queue and three on Monday, reach rates per call window as the demo measures them.
+ * 08:00–17:00, two people on the queue and three on Monday, reach rates per call window as the demo measures them,
+ * a first attempt due within 30 open minutes and patients who call again after a day on average.
  */
 final class DemoDesk {
 
@@ -32,6 +33,6 @@ final class DemoDesk {
 
     static DeskScenario scenario() {
         return new DeskScenario(DEMAND, ROSTER, OPEN, HandleTime.lognormal(Duration.ofMinutes(6), Duration.ofMinutes(4)),
-                REACH, 0.35, Ladder.DEFAULT, Duration.ofHours(2), Duration.ofHours(24));
+                REACH, 0.35, Ladder.DEFAULT, Duration.ofMinutes(30), Duration.ofHours(24));
     }
 }

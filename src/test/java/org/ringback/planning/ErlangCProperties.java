@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 /** Staffing must move the right way: more people never hurt, more demand never needs fewer people. */
 class ErlangCProperties {
 
-    @Property
+    @Property(tries = 300)
     void moreStaffNeverLowersTheServiceLevel(@ForAll @DoubleRange(min = 0, max = 300) double arrivalsPerHour,
                                              @ForAll @IntRange(min = 1, max = 60) int handleMinutes,
                                              @ForAll @IntRange(min = 0, max = 200) int agents,
@@ -25,7 +25,7 @@ class ErlangCProperties {
         assertThat(desk.serviceLevel(agents, target)).isBetween(0.0, 1.0);
     }
 
-    @Property
+    @Property(tries = 300)
     void moreArrivalsNeverLowerTheStaffNeeded(@ForAll @DoubleRange(min = 0, max = 200) double arrivalsPerHour,
                                               @ForAll @DoubleRange(min = 0, max = 50) double more,
                                               @ForAll @IntRange(min = 1, max = 30) int handleMinutes,
@@ -38,7 +38,7 @@ class ErlangCProperties {
                 .isGreaterThanOrEqualTo(new ErlangC(arrivalsPerHour, handle).agentsNeeded(target, share));
     }
 
-    @Property
+    @Property(tries = 300)
     void agentsNeededIsTheFewestThatMeetTheTarget(@ForAll @DoubleRange(min = 0.1, max = 200) double arrivalsPerHour,
                                                   @ForAll @IntRange(min = 1, max = 30) int handleMinutes,
                                                   @ForAll @IntRange(min = 0, max = 7_200) int targetSeconds,

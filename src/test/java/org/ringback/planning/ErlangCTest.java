@@ -15,11 +15,10 @@ import org.junit.jupiter.api.Test;
 class ErlangCTest {
 
     /**
-     * The classic textbook example: 100 calls per half hour, 3-minute handle time (A = 10 Erlangs), 20-second
-     * target. P(wait) to four places (0.6821, 0.4494, 0.2853, 0.1741 for 11–14 agents) is the figure these
-     * worked examples publish. The service levels follow from the stated formula 1 − C·e^{−(N−A)·t/AHT}:
-     * 39.0 %, 64.0 %, 79.6 %, 88.8 % (not the 39.7/65.6/81.7/90.4 % our issue quoted, which no form of that
-     * formula produces from these C values), so 14 agents are needed for 80/20.
+     * The classic worked example of call-centre texts (e.g. Call Centre Helper, "Erlang C formula – made simple"):
+     * 100 calls per half hour, 3-minute handle time (A = 10 Erlangs), 20-second target; P(wait) 0.6821, 0.4494,
+     * 0.2853, 0.1741 for 11–14 agents, ASA 122.8 s with 11. The service levels are what the example's formula
+     * 1 − C·e^{−(N−A)·t/AHT} gives from those C values (39.0, 64.0, 79.6, 88.8 %), so 80/20 needs 14 agents.
      */
     @Test
     void tenErlangsWithATwentySecondTarget() {

@@ -1,6 +1,7 @@
 package org.ringback.callback.web;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,7 +58,8 @@ class ReviewPage {
         }
         int assigned = 0;
         StringBuilder refused = new StringBuilder();
-        for (UUID id : ids) {
+        // An item listed in several buckets may be ticked more than once: hand it over once.
+        for (UUID id : new LinkedHashSet<>(ids)) {
             try {
                 if (!desk.get(id).practiceId().equals(practiceId)) {
                     throw new Refusal.NotFound("Callback");

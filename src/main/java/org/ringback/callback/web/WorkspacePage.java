@@ -95,6 +95,7 @@ class WorkspacePage {
         model.addAttribute("methods", EnumSet.allOf(ContactMethod.class));
         model.addAttribute("scripts", scripts(callback, state.urgency().isClinical(), patient, locale));
         model.addAttribute("when", (java.util.function.Function<java.time.Instant, String>) at -> at == null ? "" : WHEN.format(at.atZone(zone)));
+        model.addAttribute("canClose", identity.current().isClinical() || !(category.clinical() || state.urgency().isClinical()));
         model.addAttribute("overdue", state.status().isOpen() && state.boardDueAt().isBefore(board.now()));
         return "callback/workspace";
     }

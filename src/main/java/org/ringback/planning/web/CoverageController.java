@@ -1,0 +1,63 @@
+package org.ringback.planning.web;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.ringback.planning.Coverage;
+import org.ringback.planning.CoverageReport;
+import org.ringback.planning.ForecastAccuracy;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/practices/{id}/coverage?weeks=8&target=0.9}: forecast, staffing per weekday × hour, recommended blocks. */
+@RestController
+class CoverageController {
+
+    record Block(DayOfWeek day, String start, String end, int staff, String label) {
+    }
+
+    record CoverageJson(String practiceId, LocalDate weekStart, int weeks, double target, Duration handleTime,
+                        Duration responseTarget, Map<DayOfWeek, double[]> forecast, Map<DayOfWeek, int[]> staffing,
+                        List<Block> blocks, ForecastAccuracy lastWeekAccuracy, Map<String, Double> reachByWindow,
+                        double attemptsPerItem) {
+    }
+
+    private final Coverage coverage;
+
+    CoverageController(Coverage coverage) {
+        this.coverage = coverage;
+    }
+
+    @GetMapping("/api/v1/practices/{practiceId}/coverage")
+    CoverageJson coverage(@PathVariable UUID practiceId, @RequestParam(defaultValue = "8") int weeks,
+                          @RequestParam(defaultValue = "0.9") double target) {
+        return json(coverage.plan(practiceId, weeks, target));
+    }
+
+    static CoverageJson json(CoverageReport report) {
+        Map<DayOfWeek, double[]> forecast = new EnumMap<>(DayOfWeek.class);
+        Map<DayOfWeek, int[]> staffing = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            double[] arrivals = new double[24];
+            int[] staff = new int[24];
+            for (int hour = 0; hour < 24; hour++) {
+                arrivals[hour] = Math.round(report.demand().arrivalsPerHour(day, hour) * 100) / 100.0;
+                staff[hour] = report.staffing().staffAt(day, hour);
+            }
+            forecast.put(day, arrivals);
+            staffing.put(day, staff);
+        }
+        var blocks = report.blocks().stream()
+                .map(b -> new Block(b.day(), b.start().toString(), b.end().toString(), b.staff(), b.toString())).toList();
+        return new CoverageJson(report.practiceId().toString(), report.weekStart(), report.weeks(), report.target(),
+                report.handleTime(), report.responseTarget(), forecast, staffing, blocks, report.accuracy(),
+                report.reachByWindow(), Math.round(report.attemptsPerItem() * 100) / 100.0);
+    }
+}

@@ -1,0 +1,27 @@
+package org.ringback.planning;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Coverage planning is plain Java (STYLE.md rule 2): no Spring, no SQL, no wall clock, so it runs anywhere in milliseconds. */
+class PlanningRulesArePlainJavaTest {
+
+    @Test
+    void planningHasNoSpringSqlOrWallClock() {
+        JavaClasses planning = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("org.ringback.planning");
+
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(planning);
+    }
+}
