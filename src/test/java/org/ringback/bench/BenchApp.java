@@ -52,10 +52,11 @@ final class BenchApp {
 
     /**
      * Starts {@code java [jvmOptions] -jar jar} with the data in {@code dir}; the demo is off and the admin password
-     * given, so the app comes up empty. {@code name} tells this start's log and access log apart from another's.
+     * given, so the app comes up empty. {@code name} tells this start's log and access log apart from another's;
+     * {@code appArgs} are extra Spring Boot arguments for experiments (none for the baseline).
      */
-    static BenchApp start(Path jar, Path dir, String name, int port, String adminPassword, List<String> jvmOptions)
-            throws IOException, InterruptedException {
+    static BenchApp start(Path jar, Path dir, String name, int port, String adminPassword, List<String> jvmOptions,
+                          List<String> appArgs) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path accessLogs = Files.createDirectories(dir.resolve("access-" + name));
         List<String> command = new ArrayList<>();
@@ -70,6 +71,7 @@ final class BenchApp {
                 "--server.tomcat.accesslog.rotate=false",
                 "--server.tomcat.accesslog.buffered=false",
                 "--server.tomcat.accesslog.pattern=%{X-Bench-Phase}i %s %b %D"));
+        command.addAll(appArgs);
         Path log = dir.resolve("app-" + name + ".log");
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of("RINGBACK_DATA_DIR", dir.toString(), "RINGBACK_ADMIN_PASSWORD", adminPassword,

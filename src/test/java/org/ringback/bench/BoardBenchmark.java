@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  */
 public final class BoardBenchmark {
 
-    private static final Duration WATCHDOG = Duration.ofMinutes(90);
+    private static final Duration WATCHDOG = Duration.ofMinutes(120);
+    private static final Duration WARMUP_CAP = Duration.ofSeconds(120);
     private static final Duration SWEEP_QUIET = Duration.ofSeconds(75);
     private static final Duration SWEEP_SETTLE_MAX = Duration.ofMinutes(6);
     private static final List<String> AREA_CODES = List.of("617", "508", "781", "857", "978");
@@ -51,7 +52,7 @@ public final class BoardBenchmark {
 
     /** What to run; every count and every wait is bounded. */
     record Settings(Path jar, int items, int warmup, int requests, int apiWarmup, int apiRequests, int clients,
-                    Duration phaseCap, boolean diagnostics, boolean keep) {
+                    Duration phaseCap, boolean diagnostics, List<String> appArgs, boolean keep) {
 
         static Settings parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -64,7 +65,9 @@ public final class BoardBenchmark {
                     bounded(given, "requests", 1000, 1, 20_000), bounded(given, "api-warmup", 20, 0, 1000),
                     bounded(given, "api-requests", 300, 1, 5000), bounded(given, "clients", 4, 1, 16),
                     Duration.ofSeconds(bounded(given, "phase-seconds", 300, 10, 3600)),
-                    Boolean.parseBoolean(given.getOrDefault("diagnostics", "true")), Boolean.parseBoolean(given.getOrDefault("keep", "false")));
+                    Boolean.parseBoolean(given.getOrDefault("diagnostics", "true")),
+                    given.containsKey("app-args") ? List.of(given.get("app-args").split(",")) : List.of(),
+                    Boolean.parseBoolean(given.getOrDefault("keep", "false")));
         }
 
         private static int bounded(Map<String, String> given, String name, int fallback, int min, int max) {
@@ -140,7 +143,7 @@ public final class BoardBenchmark {
     }
 
     private void run() throws Exception {
-        app = BenchApp.start(settings.jar(), dir, "timed", freePort(), adminPassword, List.of());
+        app = BenchApp.start(settings.jar(), dir, "timed", freePort(), adminPassword, List.of(), settings.appArgs());
         running.set(app);
         List<String> timedCommand = app.command();
         BenchClient admin = BenchClient.basic(app.port(), "admin", adminPassword);
@@ -259,7 +262,7 @@ public final class BoardBenchmark {
         for (int c = 0; c < concurrency; c++) {
             users.add(clients.get());
         }
-        long warmupEnd = System.nanoTime() + settings.phaseCap().toNanos();
+        long warmupEnd = System.nanoTime() + Math.min(settings.phaseCap().toNanos(), WARMUP_CAP.toNanos());
         for (int w = 0; w < warmup && System.nanoTime() < warmupEnd; w++) {
             users.get(0).expect200(path, tag + "-warmup", headers);
         }
@@ -326,20 +329,21 @@ public final class BoardBenchmark {
         app.stop();
         Path recording = dir.resolve("board.jfr");
         app = BenchApp.start(settings.jar(), dir, "profiled", freePort(), adminPassword,
-                List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true"));
+                List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true"), settings.appArgs());
         running.set(app);
         try (var db = app.database(); var sql = db.createStatement()) {
             sql.execute("create extension if not exists pg_stat_statements");
         }
         BenchClient user = BenchClient.signedIn(app.port(), "bench-staff", staffPassword);
         BenchClient basic = BenchClient.basic(app.port(), "bench-staff", staffPassword);
-        for (int w = 0; w < settings.warmup(); w++) {
+        long warmupEnd = System.nanoTime() + WARMUP_CAP.toNanos();
+        for (int w = 0; w < settings.warmup() && System.nanoTime() < warmupEnd; w++) {
             user.expect200(board, "diag-warmup", Map.of());
             user.expect200(api + "&limit=1000", "diag-warmup", Map.of());
         }
         Map<String, Instant[]> windows = new LinkedHashMap<>();
-        windows.put("page", statements("Board page, 1,000 rows", user, board, Map.of(), 300));
-        statements("htmx refresh, 1,000 rows", user, board, Map.of("HX-Request", "true"), 100);
+        windows.put("page", statements("Board page, 1,000 rows", user, board, Map.of(), 50));
+        statements("htmx refresh, 1,000 rows", user, board, Map.of("HX-Request", "true"), 20);
         statements("Board page filtered to 0 rows", user, board + "?category=NO_SUCH_CATEGORY", Map.of(), 100);
         statements("JSON board limit=200, HTTP Basic", basic, api + "&limit=200", Map.of(), 20);
         if (apiTakesSession) {
