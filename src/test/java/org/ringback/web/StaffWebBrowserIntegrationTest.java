@@ -409,6 +409,7 @@ class StaffWebBrowserIntegrationTest {
         assertThat(scripts).isNotEmpty();
         assertThat(scripts.get(0)).as("the opening names the staff member and the practice")
                 .contains("Dana Reyes").contains("Lakeside Family Medicine");
+        assertThat(scripts.get(0)).as("the opening asks for the caller by the name they gave").contains("Hannah");
         assertThat(scripts).as("every placeholder is filled in").noneMatch(script -> script.contains("{") || script.contains("}"));
         assertThat(scripts).as("no script asks for a person called 'there'").noneMatch(
                 script -> script.contains("with there") || script.contains("for there"));

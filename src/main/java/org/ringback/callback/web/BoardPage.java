@@ -34,6 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class BoardPage {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
+    /** Within this distance of now a weekday names the day unambiguously; further out the date is shown too. */
+    private static final Duration THIS_WEEK = Duration.ofDays(6);
 
     /** A board row with its times written in the practice's zone and its age against now. */
     record RowView(BoardRow row, String aging, String age, String due, String nextActionAt) {
@@ -92,8 +95,12 @@ class BoardPage {
 
     private static RowView view(BoardRow row, Instant now) {
         return new RowView(row, row.aging(now).name().toLowerCase().replace('_', '-'), age(Duration.between(row.receivedAt(), now)),
-                TIME.format(row.dueAt().atZone(row.zone())),
-                row.nextActionAt().map(at -> TIME.format(at.atZone(row.zone()))).orElse(""));
+                when(row.dueAt(), row, now), row.nextActionAt().map(at -> when(at, row, now)).orElse(""));
+    }
+
+    private static String when(Instant at, BoardRow row, Instant now) {
+        var format = Duration.between(at, now).abs().compareTo(THIS_WEEK) < 0 ? TIME : DATE_TIME;
+        return format.format(at.atZone(row.zone()));
     }
 
     private static String age(Duration age) {

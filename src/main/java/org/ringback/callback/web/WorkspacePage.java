@@ -190,7 +190,8 @@ class WorkspacePage {
         boolean detailed = patient.map(p -> p.consent().detailedVoicemail()).orElse(false);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("staffName", identity.current().displayName());
-        patient.ifPresent(p -> values.put("patientFirstName", p.displayName().split("\\s+")[0]));
+        patient.map(Patient::displayName).or(() -> callback.state().callerName())
+                .ifPresent(name -> values.put("patientFirstName", name.strip().split("\\s+")[0]));
         var rendered = new LinkedHashMap<String, String>();
         for (Situation situation : SCRIPTS) {
             if (clinical || situation != Situation.EMERGENCY) {
