@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.ringback.audit.AuditLog;
 import org.ringback.identity.CurrentUser;
 import org.ringback.identity.Identity;
 import org.ringback.practice.BoardIdentifier;
@@ -29,17 +30,20 @@ public class Board {
     private final JdbcClient jdbc;
     private final Identity identity;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Board(JdbcClient jdbc, Identity identity, Clock clock) {
+    Board(JdbcClient jdbc, Identity identity, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.identity = identity;
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public List<BoardRow> rows(Set<UUID> practiceIds, BoardQuery query) {
         CurrentUser user = identity.current();
         practiceIds.forEach(identity::requireAccess);
+        practiceIds.forEach(practiceId -> audit.record(practiceId, AuditLog.Action.LIST, "callback", null));
         if (practiceIds.isEmpty()) {
             return List.of();
         }

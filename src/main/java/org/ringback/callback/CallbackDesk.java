@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
+import org.ringback.audit.AuditLog;
 import org.ringback.identity.CurrentUser;
 import org.ringback.identity.Identity;
 import org.ringback.patient.Consent;
@@ -34,8 +35,11 @@ public class CallbackDesk {
     private final PatientRegistry patients;
     private final Identity identity;
     private final Clock clock;
+    private final AuditLog audit;
 
-    CallbackDesk(Callbacks callbacks, PracticeDirectory practices, PatientRegistry patients, Identity identity, Clock clock) {
+    CallbackDesk(Callbacks callbacks, PracticeDirectory practices, PatientRegistry patients, Identity identity, Clock clock,
+                 AuditLog audit) {
+        this.audit = audit;
         this.callbacks = callbacks;
         this.practices = practices;
         this.patients = patients;
@@ -43,14 +47,17 @@ public class CallbackDesk {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public Callback get(UUID id) {
-        return load(id);
+        Callback callback = load(id);
+        audit.record(callback.practiceId(), AuditLog.Action.READ, "callback", id.toString());
+        return callback;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Callback> board(UUID practiceId, BoardFilter filter, Optional<BoardCursor> after, int limit) {
         practices.get(practiceId);
+        audit.record(practiceId, AuditLog.Action.LIST, "callback", null);
         return callbacks.board(practiceId, filter, after, limit);
     }
 
@@ -120,6 +127,7 @@ public class CallbackDesk {
     public Callback create(Callback.Request request, Actor actor) {
         var callback = Callback.receive(request, context(request.practiceId(), request.category(), request.patientId()), actor);
         callbacks.save(callback);
+        audit.record(request.practiceId(), AuditLog.Action.CREATE, "callback", request.id().toString());
         return callbacks.find(request.practiceId(), request.id()).orElseThrow();
     }
 
@@ -128,6 +136,7 @@ public class CallbackDesk {
         var callback = callbacks.find(practiceId, id).orElseThrow(() -> new Refusal.NotFound("Callback"));
         callback.attachRepeat(channel, reason, urgency, redFlags, at, context(callback), actor);
         callbacks.save(callback);
+        audit.record(practiceId, AuditLog.Action.CHANGE, "callback", id.toString());
         return callbacks.find(practiceId, id).orElseThrow();
     }
 
@@ -157,6 +166,7 @@ public class CallbackDesk {
         });
         change.accept(callback, actor());
         callbacks.save(callback);
+        audit.record(callback.practiceId(), AuditLog.Action.CHANGE, "callback", id.toString());
         return callbacks.find(callback.practiceId(), id).orElseThrow();
     }
 

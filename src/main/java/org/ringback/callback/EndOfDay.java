@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.ringback.audit.AuditLog;
 import org.ringback.practice.PracticeDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,17 +32,20 @@ public class EndOfDay {
     private final JdbcClient jdbc;
     private final PracticeDirectory practices;
     private final Clock clock;
+    private final AuditLog audit;
 
-    EndOfDay(JdbcClient jdbc, PracticeDirectory practices, Clock clock) {
+    EndOfDay(JdbcClient jdbc, PracticeDirectory practices, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.practices = practices;
         this.clock = clock;
     }
 
     /** The review for a local date of the practice; today when no date is given. */
-    @Transactional(readOnly = true)
+    @Transactional
     public EndOfDayReview review(UUID practiceId, Optional<LocalDate> date) {
         var practice = practices.get(practiceId);
+        audit.record(practiceId, AuditLog.Action.LIST, "callback", null);
         ZoneId zone = practice.timeZone();
         LocalDate day = date.orElseGet(() -> LocalDate.ofInstant(clock.instant(), zone));
         Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();

@@ -1,5 +1,6 @@
 package org.ringback.identity;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.ringback.shared.Refusal;
@@ -22,6 +23,13 @@ public class Identity {
             return details.user();
         }
         throw new Refusal.NotPermitted("Sign in first");
+    }
+
+    /** The signed-in user's name, if a user is signed in (not for the sweep or the first-start demo). */
+    public Optional<String> currentUsername() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof RingbackUserDetails details
+                ? Optional.of(details.getUsername()) : Optional.empty();
     }
 
     /** The caller, after checking it may see the practice; another practice's ids answer 404, as unknown ones do. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.ringback.audit.AuditLog;
 import org.ringback.identity.Identity;
 import org.ringback.shared.Refusal;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,8 +23,10 @@ public class PatientRegistry {
     private final Patients patients;
     private final Identity identity;
     private final Clock clock;
+    private final AuditLog audit;
 
-    PatientRegistry(Patients patients, Identity identity, Clock clock) {
+    PatientRegistry(Patients patients, Identity identity, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.patients = patients;
         this.identity = identity;
         this.clock = clock;
@@ -32,7 +35,9 @@ public class PatientRegistry {
     @Transactional
     public Patient register(Patient patient) {
         identity.requireAccess(patient.practiceId());
-        return registerUnchecked(patient);
+        Patient registered = registerUnchecked(patient);
+        audit.record(patient.practiceId(), AuditLog.Action.CREATE, "patient", patient.id().toString());
+        return registered;
     }
 
     /** For trusted callers with no signed-in user (demo data, importers). */
@@ -49,9 +54,12 @@ public class PatientRegistry {
         return patient;
     }
 
+    @Transactional
     public Patient get(UUID practiceId, UUID patientId) {
         identity.requireAccess(practiceId);
-        return find(practiceId, patientId).orElseThrow(() -> new Refusal.NotFound("Patient"));
+        Patient patient = find(practiceId, patientId).orElseThrow(() -> new Refusal.NotFound("Patient"));
+        audit.record(practiceId, AuditLog.Action.READ, "patient", patientId.toString());
+        return patient;
     }
 
     public Optional<Patient> find(UUID practiceId, UUID patientId) {

@@ -82,7 +82,7 @@ class WorkspacePage {
         var state = callback.state();
         Practice practice = practices.find(callback.practiceId());
         Category category = practices.category(callback.practiceId(), callback.category());
-        Optional<Patient> patient = callback.patientId().flatMap(pid -> patients.find(callback.practiceId(), pid));
+        Optional<Patient> patient = callback.patientId().map(pid -> patients.get(callback.practiceId(), pid));
         var zone = practice.timeZone();
         model.addAttribute("practice", practice);
         model.addAttribute("callback", CallbackView.of(callback, true));
