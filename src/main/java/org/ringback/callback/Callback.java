@@ -29,6 +29,7 @@ public final class Callback {
     /** How far ahead of the server clock an attempt time may lie (a phone clock that runs fast). */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int MAX_ESCALATION_LEVEL = 2;
+    private static final Duration BUSY_RETRY = Duration.ofMinutes(15);
     /** A wait longer than this is not a follow-up date but a lost item. */
     private static final Period MAX_WAIT = Period.ofYears(1);
     private static final String CLINICAL_QUEUE = "CLINICAL";
@@ -225,7 +226,19 @@ public final class Callback {
             nextAction = report.nextAction().or(() -> nextAction);
             return attempt;
         }
-        int failed = (int) attempts.stream().filter(a -> a.method() == ContactMethod.PHONE).count();
+        if (report.result() == AttemptResult.WRONG_NUMBER || report.result() == AttemptResult.DISCONNECTED) {
+            stopCallingThisNumber(report, context);
+            return attempt;
+        }
+        if (report.result() == AttemptResult.BUSY && isFirstBusy()) {
+            // The patient is on the phone right now: one short retry in the same window, not a rung of the ladder.
+            Instant retry = context.calendar().nextOpenAt(report.at().plus(BUSY_RETRY));
+            setNext(report.nextAction(), Optional.of(retry));
+            record(TimelineEvent.Type.NEXT_ATTEMPT_SCHEDULED, report.at(), Actor.SYSTEM, Map.of("at", retry.toString(),
+                    "reason", "busy: a short retry"));
+            return attempt;
+        }
+        int failed = ladderRungs();
         if (!ladder.isExhausted(failed)) {
             Set<String> tried = attempts.stream().flatMap(a -> a.callWindow().stream()).collect(Collectors.toSet());
             Instant next = ladder.nextAttemptAt(report.at(), tried, context.preferredWindows());
@@ -244,6 +257,39 @@ public final class Callback {
                     report.at(), Actor.SYSTEM, context);
         }
         return attempt;
+    }
+
+    /** Phone attempts that count as rungs of the ladder: every one but the first BUSY, which got its short retry. */
+    private int ladderRungs() {
+        int phone = (int) attempts.stream().filter(a -> a.method() == ContactMethod.PHONE).count();
+        boolean busyRetried = attempts.stream().anyMatch(a -> a.result() == AttemptResult.BUSY);
+        return busyRetried ? phone - 1 : phone;
+    }
+
+    private boolean isFirstBusy() {
+        return attempts.stream().filter(a -> a.result() == AttemptResult.BUSY).count() == 1;
+    }
+
+    /**
+     * A wrong or dead number is not tried again: another channel the patient consented to comes next; with none,
+     * the item closes as WRONG_NUMBER (clinical and referral items escalate instead, like a failed ladder).
+     */
+    private void stopCallingThisNumber(AttemptReport report, CallbackContext context) {
+        var consent = context.consent();
+        Optional<String> channel = consent.sms() ? Optional.of("a text") : consent.portal() ? Optional.of("the portal")
+                : consent.email() ? Optional.of("email") : Optional.empty();
+        if (channel.isPresent()) {
+            setNext(Optional.of("The number does not work: reach the patient by " + channel.get() + " and ask for a good number"),
+                    Optional.of(context.calendar().nextOpenAt(report.at())));
+        } else if (context.category().clinical() || context.category().referralSensitive() || urgency.isClinical()) {
+            if (escalationLevel < MAX_ESCALATION_LEVEL) {
+                escalate("The number does not work and the patient has no other channel", report.at(), Actor.SYSTEM);
+            }
+            setNext(Optional.of("Escalated: find another way to reach the patient"), Optional.of(context.calendar().nextOpenAt(report.at())));
+        } else {
+            closeAs(ClosureOutcome.WRONG_NUMBER, Optional.of("The number does not work and the patient has no other channel"),
+                    report.at(), Actor.SYSTEM, context);
+        }
     }
 
     public void assign(Optional<String> toQueue, Optional<String> toOwner, Instant at, Actor actor) {
