@@ -8,9 +8,11 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.ringback.practice.BusinessCalendar;
@@ -61,15 +63,22 @@ public class Coverage {
         LocalDate today = calendar.localDate(clock.instant());
         LocalDate weekStart = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         Instant since = weekStart.minusWeeks(weeks + 1L).atStartOfDay(practice.timeZone()).toInstant();
-        List<Instant> arrivals = jdbc.sql("select received_at from callback where practice_id = :practiceId and received_at >= :since")
+        Map<String, List<Instant>> arrivalsByQueue = new TreeMap<>();
+        jdbc.sql("select queue, received_at from callback where practice_id = :practiceId and received_at >= :since")
                 .param("practiceId", practiceId).param("since", since.atOffset(ZoneOffset.UTC))
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+                .query(rs -> {
+                    arrivalsByQueue.computeIfAbsent(rs.getString("queue"), queue -> new ArrayList<>())
+                            .add(rs.getObject("received_at", OffsetDateTime.class).toInstant());
+                });
+        List<Instant> arrivals = arrivalsByQueue.values().stream().flatMap(List::stream).toList();
         var forecast = new DemandForecast(practice.timeZone(), date -> isHolidayOrClosure(practice, calendar, date), weeks, RECENCY);
         WeeklyDemand demand = forecast.forecast(arrivals, weekStart);
+        Map<String, WeeklyDemand> demandByQueue = new LinkedHashMap<>();
+        arrivalsByQueue.forEach((queue, queueArrivals) -> demandByQueue.put(queue, forecast.forecast(queueArrivals, weekStart)));
         OpenHours open = openHours(practice);
         StaffingPlan staffing = StaffingPlan.erlangC(demand, open, properties.handleTime(), properties.responseTarget(), target);
         return new CoverageReport(practiceId, weekStart, weeks, target, properties.handleTime(), properties.responseTarget(),
-                demand, open, staffing.roster(), staffing.blocks(), forecast.backtest(arrivals, weekStart.minusWeeks(1)),
+                demand, demandByQueue, open, staffing.roster(), staffing.blocks(), forecast.backtest(arrivals, weekStart.minusWeeks(1)),
                 reachByWindow(practiceId, since), attemptsPerItem(practiceId, since));
     }
 

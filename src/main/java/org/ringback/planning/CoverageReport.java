@@ -11,6 +11,7 @@ import java.util.UUID;
  *
  * @param weekStart       the Monday the forecast and staffing are for
  * @param demand          expected arrivals per weekday × hour
+ * @param demandByQueue   the same forecast for each queue (category group) on its own
  * @param staffing        staff needed per weekday × hour for the target
  * @param blocks          the staffing as callback blocks ("MONDAY 08:00–11:00: 3 people")
  * @param accuracy        last week's forecast against what actually arrived
@@ -18,7 +19,7 @@ import java.util.UUID;
  * @param attemptsPerItem mean attempts per closed item, from history
  */
 public record CoverageReport(UUID practiceId, LocalDate weekStart, int weeks, double target, Duration handleTime,
-                             Duration responseTarget, WeeklyDemand demand, OpenHours openHours, Roster staffing,
+                             Duration responseTarget, WeeklyDemand demand, Map<String, WeeklyDemand> demandByQueue, OpenHours openHours, Roster staffing,
                              List<StaffBlock> blocks, ForecastAccuracy accuracy, Map<String, Double> reachByWindow,
                              double attemptsPerItem) {
 }

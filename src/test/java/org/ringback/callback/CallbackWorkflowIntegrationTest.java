@@ -94,7 +94,8 @@ class CallbackWorkflowIntegrationTest {
         // 11:30 + PT2H = 13:30 is MIDDAY again; the next untried window, AFTERNOON, opens at 14:00.
         assertThat(instant(second, "/nextActionAt")).isEqualTo(monday(14, 0));
 
-        var third = attempt(id, monday(14, 0), "BUSY", "final message sent");
+        // (A first BUSY would earn a short retry instead of a rung; see DispositionLadderTest.)
+        var third = attempt(id, monday(14, 0), "NO_ANSWER", "final message sent");
         assertThat(third.status()).as(third.raw()).isEqualTo(201);
         assertThat(third.text("/status")).isEqualTo("CLOSED");
         assertThat(third.text("/closure/outcome")).isEqualTo("UNABLE_TO_REACH_AFTER_ATTEMPTS");

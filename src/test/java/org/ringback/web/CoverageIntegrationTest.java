@@ -53,6 +53,10 @@ class CoverageIntegrationTest {
         assertThat(response.json("/blocks/0/label").asString()).matches("[A-Z]+DAY \\d\\d:\\d\\d–\\d\\d:\\d\\d: \\d+ (person|people)");
         assertThat(staff(staffing, DayOfWeek.SUNDAY, 0, 24)).as("closed on Sundays: nobody rostered").isZero();
         assertThat(response.json("/reachByWindow/MORNING").asDouble()).isBetween(0.1, 0.9);
+        double scheduling = response.json("/forecastByQueue/SCHEDULING/MONDAY/9").asDouble();
+        double billing = response.json("/forecastByQueue/BILLING/MONDAY/9").asDouble();
+        assertThat(scheduling).as("the demo's category mix: scheduling is the biggest group").isGreaterThan(billing).isPositive();
+        assertThat(scheduling).isLessThan(response.json("/forecast/MONDAY/9").asDouble());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.ringback.planning.Coverage;
 import org.ringback.planning.CoverageReport;
 import org.ringback.planning.ForecastAccuracy;
+import org.ringback.planning.WeeklyDemand;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +26,8 @@ class CoverageController {
     }
 
     record CoverageJson(String practiceId, LocalDate weekStart, int weeks, double target, Duration handleTime,
-                        Duration responseTarget, Map<DayOfWeek, double[]> forecast, Map<DayOfWeek, int[]> staffing,
+                        Duration responseTarget, Map<DayOfWeek, double[]> forecast, Map<String, Map<DayOfWeek, double[]>> forecastByQueue,
+                        Map<DayOfWeek, int[]> staffing,
                         List<Block> blocks, ForecastAccuracy lastWeekAccuracy, Map<String, Double> reachByWindow,
                         double attemptsPerItem) {
     }
@@ -42,22 +45,33 @@ class CoverageController {
     }
 
     static CoverageJson json(CoverageReport report) {
-        Map<DayOfWeek, double[]> forecast = new EnumMap<>(DayOfWeek.class);
         Map<DayOfWeek, int[]> staffing = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
-            double[] arrivals = new double[24];
             int[] staff = new int[24];
             for (int hour = 0; hour < 24; hour++) {
-                arrivals[hour] = Math.round(report.demand().arrivalsPerHour(day, hour) * 100) / 100.0;
                 staff[hour] = report.staffing().staffAt(day, hour);
             }
-            forecast.put(day, arrivals);
             staffing.put(day, staff);
         }
+        Map<String, Map<DayOfWeek, double[]>> byQueue = new LinkedHashMap<>();
+        report.demandByQueue().forEach((queue, demand) -> byQueue.put(queue, grid(demand)));
         var blocks = report.blocks().stream()
                 .map(b -> new Block(b.day(), b.start().toString(), b.end().toString(), b.staff(), b.toString())).toList();
         return new CoverageJson(report.practiceId().toString(), report.weekStart(), report.weeks(), report.target(),
-                report.handleTime(), report.responseTarget(), forecast, staffing, blocks, report.accuracy(),
+                report.handleTime(), report.responseTarget(), grid(report.demand()), byQueue, staffing, blocks, report.accuracy(),
                 report.reachByWindow(), Math.round(report.attemptsPerItem() * 100) / 100.0);
+    }
+
+    /** Expected arrivals per weekday and hour, to two decimals. */
+    private static Map<DayOfWeek, double[]> grid(WeeklyDemand demand) {
+        Map<DayOfWeek, double[]> grid = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            double[] arrivals = new double[24];
+            for (int hour = 0; hour < 24; hour++) {
+                arrivals[hour] = Math.round(demand.arrivalsPerHour(day, hour) * 100) / 100.0;
+            }
+            grid.put(day, arrivals);
+        }
+        return grid;
     }
 }
