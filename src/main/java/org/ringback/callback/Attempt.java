@@ -1,5 +1,6 @@
 package org.ringback.callback;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,5 +17,6 @@ public record Attempt(
         Optional<String> script,
         Optional<String> patientResponse,
         Optional<String> nextAction,
-        Optional<String> callWindow) {
+        Optional<String> callWindow,
+        Optional<Duration> duration) {
 }

@@ -56,7 +56,7 @@ public final class Callback {
     /** An attempt as staff report it; the rest (its window, the next attempt time) is computed. */
     public record AttemptReport(ContactMethod method, Instant at, AttemptResult result, boolean messageLeft,
                                 Optional<String> script, Optional<String> patientResponse, Optional<String> nextAction,
-                                Map<String, String> details) {
+                                Map<String, String> details, Optional<Duration> duration) {
     }
 
     private final UUID practiceId;
@@ -197,7 +197,7 @@ public final class Callback {
         ResponseLadder ladder = context.ladder();
         var attempt = new Attempt(attempts.size() + 1, report.at(), report.method(), actor.username(), report.result(),
                 report.messageLeft() || report.result() == AttemptResult.LEFT_VOICEMAIL, report.script(), report.patientResponse(),
-                report.nextAction(), ladder.windowAt(report.at()));
+                report.nextAction(), ladder.windowAt(report.at()), report.duration());
         attempts.add(attempt);
         mergeDetails(report.details());
         if (firstAttemptAt.isEmpty() || report.at().isBefore(firstAttemptAt.get())) {

@@ -223,9 +223,9 @@ class Callbacks {
     private void insertAttempt(UUID practiceId, UUID callbackId, Attempt a) {
         jdbc.sql("""
                         insert into attempt (practice_id, callback_id, seq, at, method, caller, result, message_left, script,
-                            patient_response, next_action, call_window)
+                            patient_response, next_action, call_window, duration_seconds)
                         values (:practiceId, :callbackId, :seq, :at, :method, :caller, :result, :messageLeft, :script,
-                            :patientResponse, :nextAction, :callWindow)""")
+                            :patientResponse, :nextAction, :callWindow, :durationSeconds)""")
                 .param("practiceId", practiceId)
                 .param("callbackId", callbackId)
                 .param("seq", a.seq())
@@ -238,6 +238,7 @@ class Callbacks {
                 .param("patientResponse", a.patientResponse().orElse(null))
                 .param("nextAction", a.nextAction().orElse(null))
                 .param("callWindow", a.callWindow().orElse(null))
+                .param("durationSeconds", a.duration().map(d -> (int) d.toSeconds()).orElse(null))
                 .update();
     }
 
@@ -255,7 +256,8 @@ class Callbacks {
                         rs.getInt("seq"), instant(rs, "at"), ContactMethod.valueOf(rs.getString("method")), rs.getString("caller"),
                         AttemptResult.valueOf(rs.getString("result")), rs.getBoolean("message_left"),
                         Optional.ofNullable(rs.getString("script")), Optional.ofNullable(rs.getString("patient_response")),
-                        Optional.ofNullable(rs.getString("next_action")), Optional.ofNullable(rs.getString("call_window")))))
+                        Optional.ofNullable(rs.getString("next_action")), Optional.ofNullable(rs.getString("call_window")),
+                        Optional.ofNullable(rs.getObject("duration_seconds", Integer.class)).map(Duration::ofSeconds))))
                 .list();
     }
 

@@ -177,7 +177,8 @@ public final class DemoHistory {
             Optional<String> next = reached ? Optional.empty() : Optional.of(result == AttemptResult.LEFT_VOICEMAIL
                     ? "Left a message; try the next window" : "Try again in another window");
             callback.recordAttempt(new Callback.AttemptReport(ContactMethod.PHONE, at, result, result == AttemptResult.LEFT_VOICEMAIL,
-                    Optional.of(reached ? "OPENING" : "VOICEMAIL"), Optional.empty(), next, Map.of()), context, actor, at);
+                    Optional.of(reached ? "OPENING" : "VOICEMAIL"), Optional.empty(), next, Map.of(),
+                    Optional.of(attemptDuration(reached))), context, actor, at);
             if (reached) {
                 Instant closeAt = at.plus(Duration.ofMinutes(4 + random.nextInt(8)));
                 boolean settled = closeAt.isBefore(now.minus(Duration.ofDays(2)));
@@ -208,6 +209,12 @@ public final class DemoHistory {
         Map<String, String> details = new HashMap<>();
         category.requiredFields().forEach(field -> details.put(field, sample(field)));
         callback.close(outcome, Optional.empty(), details, at, context, actor);
+    }
+
+    /** A reached call takes minutes; a voicemail or no answer about one. Lognormal, like real handle times. */
+    private Duration attemptDuration(boolean reached) {
+        double medianSeconds = reached ? 300 : 60;
+        return Duration.ofSeconds(Math.max(15, Math.round(medianSeconds * Math.exp(random.nextGaussian() * 0.5))));
     }
 
     private static String windowName(CallbackContext context, Instant at) {

@@ -2,6 +2,7 @@ package org.ringback.planning;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -36,6 +38,8 @@ public class Coverage {
     private static final double RECENCY = 0.8;
     private static final double REACH_OUTSIDE_WINDOWS = 0.35;
     private static final long SEED = 20261123L;
+    /** Fewer timed attempts than this say too little: the configured handle time is used instead. */
+    public static final int MIN_TIMED_ATTEMPTS = 20;
 
     private final JdbcClient jdbc;
     private final PracticeDirectory practices;
@@ -76,10 +80,11 @@ public class Coverage {
         Map<String, WeeklyDemand> demandByQueue = new LinkedHashMap<>();
         arrivalsByQueue.forEach((queue, queueArrivals) -> demandByQueue.put(queue, forecast.forecast(queueArrivals, weekStart)));
         OpenHours open = openHours(practice);
-        StaffingPlan staffing = StaffingPlan.erlangC(demand, open, properties.handleTime(), properties.responseTarget(), target);
-        return new CoverageReport(practiceId, weekStart, weeks, target, properties.handleTime(), properties.responseTarget(),
+        Duration handleTime = measuredHandleTime(practiceId, since).orElse(properties.handleTime());
+        StaffingPlan staffing = StaffingPlan.erlangC(demand, open, handleTime, properties.responseTarget(), target);
+        return new CoverageReport(practiceId, weekStart, weeks, target, handleTime, properties.responseTarget(),
                 demand, demandByQueue, open, staffing.roster(), staffing.blocks(), forecast.backtest(arrivals, weekStart.minusWeeks(1)),
-                reachByWindow(practiceId, since), attemptsPerItem(practiceId, since));
+                reachByWindow(practiceId, since), attemptsPerItem(practiceId, since), handleTimeByCategory(practiceId, since));
     }
 
     /** The simulated outcome of a roster against the plan's demand: on-time share, backlog, carried overnight, second calls. */
@@ -104,6 +109,36 @@ public class Coverage {
                     reach.put(rs.getString("call_window"), rs.getDouble("reach"));
                 });
         return reach;
+    }
+
+    /** The mean duration of timed attempts (Erlang C needs the mean), when enough were timed. */
+    private Optional<Duration> measuredHandleTime(UUID practiceId, Instant since) {
+        return jdbc.sql("""
+                        select avg(duration_seconds) as mean, count(*) as n from attempt
+                        where practice_id = :practiceId and at >= :since and duration_seconds is not null""")
+                .param("practiceId", practiceId).param("since", since.atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> rs.getLong("n") >= MIN_TIMED_ATTEMPTS ? Optional.of(Duration.ofSeconds(Math.round(rs.getDouble("mean"))))
+                        : Optional.<Duration>empty())
+                .single();
+    }
+
+    private Map<String, CoverageReport.HandleTimeStats> handleTimeByCategory(UUID practiceId, Instant since) {
+        Map<String, CoverageReport.HandleTimeStats> stats = new TreeMap<>();
+        jdbc.sql("""
+                        select c.category,
+                               percentile_cont(0.5) within group (order by a.duration_seconds) as median,
+                               percentile_cont(0.9) within group (order by a.duration_seconds) as p90,
+                               count(*) as n
+                        from attempt a join callback c on c.practice_id = a.practice_id and c.id = a.callback_id
+                        where a.practice_id = :practiceId and a.at >= :since and a.duration_seconds is not null
+                        group by c.category""")
+                .param("practiceId", practiceId).param("since", since.atOffset(ZoneOffset.UTC))
+                .query(rs -> {
+                    stats.put(rs.getString("category"), new CoverageReport.HandleTimeStats(
+                            Duration.ofSeconds(Math.round(rs.getDouble("median"))), Duration.ofSeconds(Math.round(rs.getDouble("p90"))),
+                            rs.getLong("n")));
+                });
+        return stats;
     }
 
     private double attemptsPerItem(UUID practiceId, Instant since) {

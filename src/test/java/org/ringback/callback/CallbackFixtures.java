@@ -262,7 +262,8 @@ final class CallbackFixtures {
         }
 
         Callback.AttemptReport build() {
-            return new Callback.AttemptReport(method, at, result, messageLeft, Optional.empty(), Optional.empty(), nextAction, details);
+            return new Callback.AttemptReport(method, at, result, messageLeft, Optional.empty(), Optional.empty(), nextAction, details,
+                    Optional.empty());
         }
     }
 }

@@ -57,6 +57,10 @@ class CoverageIntegrationTest {
         double billing = response.json("/forecastByQueue/BILLING/MONDAY/9").asDouble();
         assertThat(scheduling).as("the demo's category mix: scheduling is the biggest group").isGreaterThan(billing).isPositive();
         assertThat(scheduling).isLessThan(response.json("/forecast/MONDAY/9").asDouble());
+        // The demo times its attempts (about 5 minutes reached, 1 minute not): the handle time comes from them.
+        java.time.Duration handleTime = java.time.Duration.parse(response.json("/handleTime").asString());
+        assertThat(handleTime).isBetween(java.time.Duration.ofSeconds(60), java.time.Duration.ofMinutes(5));
+        assertThat(response.json("/handleTimeByCategory/APPOINTMENT_REQUEST/attempts").asLong()).isPositive();
     }
 
     @Test

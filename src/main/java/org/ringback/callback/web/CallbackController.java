@@ -1,5 +1,6 @@
 package org.ringback.callback.web;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,7 +53,8 @@ class CallbackController {
             @Size(max = 2000) String patientResponse,
             @Size(max = 500) String nextAction,
             @Size(max = 30) Map<@Size(max = 60) String, @Size(max = 1000) String> details,
-            Integer version) {
+            Integer version,
+            Duration duration) {
     }
 
     record AssignRequest(@Pattern(regexp = CODE) String queue, @Size(min = 1, max = 40) String owner, Integer version) {
@@ -116,7 +118,10 @@ class CallbackController {
     CallbackView attempt(@PathVariable UUID id, @Valid @RequestBody AttemptRequest request) {
         var report = new Callback.AttemptReport(request.method(), request.at().toInstant(), request.result(), request.messageLeft(),
                 text(request.script()), text(request.patientResponse()), text(request.nextAction()),
-                request.details() == null ? Map.of() : request.details());
+                request.details() == null ? Map.of() : request.details(), Optional.ofNullable(request.duration()));
+        if (request.duration() != null && (request.duration().isNegative() || request.duration().toHours() >= 4)) {
+            throw new Refusal.InvalidInput("duration", "must be between zero and four hours");
+        }
         return CallbackView.of(desk.recordAttempt(id, report, Optional.ofNullable(request.version())), true);
     }
 

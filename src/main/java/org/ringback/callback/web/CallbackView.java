@@ -1,5 +1,6 @@
 package org.ringback.callback.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,10 +40,10 @@ public record CallbackView(
     }
 
     record AttemptView(int seq, Instant at, ContactMethod method, String caller, AttemptResult result, boolean messageLeft,
-                       String script, String patientResponse, String nextAction, String callWindow) {
+                       String script, String patientResponse, String nextAction, String callWindow, Duration duration) {
         static AttemptView of(Attempt a) {
             return new AttemptView(a.seq(), a.at(), a.method(), a.caller(), a.result(), a.messageLeft(), a.script().orElse(null),
-                    a.patientResponse().orElse(null), a.nextAction().orElse(null), a.callWindow().orElse(null));
+                    a.patientResponse().orElse(null), a.nextAction().orElse(null), a.callWindow().orElse(null), a.duration().orElse(null));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.ringback.callback.web;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
@@ -45,12 +46,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @StaffPage
 class WorkspacePage {
 
+    private static final int MAX_ATTEMPT_MINUTES = 240;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
     private static final List<Situation> SCRIPTS = List.of(Situation.OPENING, Situation.VOICEMAIL, Situation.CLINICAL_BOUNDARY, Situation.EMERGENCY);
 
     /** The attempt form; the computed next attempt time comes back from the server, it is never typed. */
     record AttemptForm(ContactMethod method, AttemptResult result, Boolean messageLeft, String script, String patientResponse,
-                       String nextAction, Map<String, String> details, Integer version) {
+                       String nextAction, Map<String, String> details, Integer version, Integer minutes) {
     }
 
     /** The close form: an outcome the category allows, and its notes. */
@@ -108,7 +110,8 @@ class WorkspacePage {
             }
             var report = new Callback.AttemptReport(form.method() == null ? ContactMethod.PHONE : form.method(), board.now(),
                     form.result(), Boolean.TRUE.equals(form.messageLeft()), StaffPages.text(form.script()),
-                    StaffPages.text(form.patientResponse()), StaffPages.text(form.nextAction()), nonBlank(form.details()));
+                    StaffPages.text(form.patientResponse()), StaffPages.text(form.nextAction()), nonBlank(form.details()),
+                    Optional.ofNullable(form.minutes()).filter(m -> m > 0 && m <= MAX_ATTEMPT_MINUTES).map(Duration::ofMinutes));
             Callback updated = desk.recordAttempt(id, report, Optional.ofNullable(form.version()));
             return updated.state().nextActionAt()
                     .map(at -> messages.getMessage("workspace.attempt.savedNext", new Object[]{WHEN.format(at.atZone(zoneOf(updated)))}, locale))

@@ -29,7 +29,7 @@ class CoverageController {
                         Duration responseTarget, Map<DayOfWeek, double[]> forecast, Map<String, Map<DayOfWeek, double[]>> forecastByQueue,
                         Map<DayOfWeek, int[]> staffing,
                         List<Block> blocks, ForecastAccuracy lastWeekAccuracy, Map<String, Double> reachByWindow,
-                        double attemptsPerItem) {
+                        double attemptsPerItem, Map<String, CoverageReport.HandleTimeStats> handleTimeByCategory) {
     }
 
     private final Coverage coverage;
@@ -59,7 +59,7 @@ class CoverageController {
                 .map(b -> new Block(b.day(), b.start().toString(), b.end().toString(), b.staff(), b.toString())).toList();
         return new CoverageJson(report.practiceId().toString(), report.weekStart(), report.weeks(), report.target(),
                 report.handleTime(), report.responseTarget(), grid(report.demand()), byQueue, staffing, blocks, report.accuracy(),
-                report.reachByWindow(), Math.round(report.attemptsPerItem() * 100) / 100.0);
+                report.reachByWindow(), Math.round(report.attemptsPerItem() * 100) / 100.0, report.handleTimeByCategory());
     }
 
     /** Expected arrivals per weekday and hour, to two decimals. */
