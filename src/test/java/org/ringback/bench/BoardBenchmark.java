@@ -33,6 +33,12 @@ import java.util.stream.Stream;
  * shown next to the client's round trip and the CPU each request cost the app and PostgreSQL. Then, untimed, it
  * restarts the app with pg_stat_statements and Java Flight Recorder to count each request's SQL statements and see
  * where a request thread's time goes. Every loop is bounded; the app is stopped with SIGTERM at the end.
+ *
+ * <pre>
+ * ./mvnw -q -o package -DskipTests
+ * ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:$(cat target/test-classpath.txt) org.ringback.bench.BoardBenchmark [--keep]
+ * </pre>
  */
 public final class BoardBenchmark {
 
@@ -46,6 +52,7 @@ public final class BoardBenchmark {
             "CANCELLATION", "REFERRAL_STATUS", "INSURANCE_ELIGIBILITY", "INTAKE_FORM", "RECORDS_REQUEST", "BILLING",
             "PRESCRIPTION_ROUTE", "CLINICAL_CONCERN", "POST_VISIT_FOLLOW_UP", "TELEHEALTH_ACCESS", "MISSED_CALL", "GENERAL_QUESTION");
     private static final Pattern ROW = Pattern.compile("href=\"/callbacks/[0-9a-f-]{36}\"");
+    private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/(?:css|js|webjars)/[^\"]+)\"");
     private static final List<String> PROFILE_MARKERS = List.of("org.ringback.callback.Board.rows", "ThymeleafView.render",
             "org.ringback.callback.web.StaffPages.navigation", "org.ringback.practice.PracticeDirectory.categories",
             "org.springframework.security.web.FilterChainProxy.doFilter", "CallbackController.board", "BCryptPasswordEncoder.matches");
@@ -168,8 +175,12 @@ public final class BoardBenchmark {
         Supplier<BenchClient> basic = () -> BenchClient.basic(app.port(), "bench-staff", staffPassword);
 
         BenchClient one = session.get();
-        long rows = ROW.matcher(one.get(board, "check").body()).results().count();
+        String page = one.get(board, "check").body();
+        long rows = ROW.matcher(page).results().count();
         check(rows == settings.items(), "the board shows " + rows + " rows, not " + settings.items());
+        for (String asset : ASSET.matcher(page).results().map(m -> m.group(1)).toList()) {
+            check(one.get(asset, "check").statusCode() == 200, "the page's " + asset + " does not load");
+        }
         var list = BenchClient.json(one.get(api + "&limit=1000", "check").body());
         check(list.at("/items").size() == Math.min(1000, settings.items()), "the JSON board lists " + list.at("/items").size() + " items");
         int apiWithSession = one.get(api + "&limit=1", "check").statusCode();
