@@ -36,7 +36,8 @@ class SecurityConfiguration {
                                 problem(response, HttpStatus.UNAUTHORIZED, "Sign in with a username and password (HTTP Basic)", true))
                         .accessDeniedHandler((request, response, e) ->
                                 problem(response, HttpStatus.FORBIDDEN, "Your role may not do this", false)))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // Stateless: a browser session must not authenticate API calls, whose CSRF protection is off.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // The API is for scripts and integrations with Basic credentials, not browser forms.
                 .csrf(csrf -> csrf.disable())
                 .build();
