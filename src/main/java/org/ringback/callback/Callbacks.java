@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +88,7 @@ class Callbacks {
     /** One page of a practice's board, with each item's attempts (two queries whatever the page size). */
     List<Callback> board(UUID practiceId, BoardFilter filter, Optional<BoardCursor> after, int limit) {
         var sql = new StringBuilder("select * from callback where practice_id = :practiceId");
-        var params = new java.util.HashMap<String, Object>();
+        var params = new HashMap<String, Object>();
         params.put("practiceId", practiceId);
         if (filter.status().isEmpty()) {
             sql.append(" and status <> 'CLOSED'");
@@ -177,7 +178,7 @@ class Callbacks {
     }
 
     private Map<String, Object> columns(Callback.State s, int attemptCount) {
-        var c = new java.util.HashMap<String, Object>();
+        var c = new HashMap<String, Object>();
         c.put("practiceId", s.practiceId());
         c.put("id", s.id());
         c.put("patientId", s.patientId().orElse(null));

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.ringback.identity.CurrentUser;
 import org.ringback.identity.Identity;
 import org.ringback.practice.PracticeDirectory;
@@ -42,7 +41,7 @@ class StaffPages {
 
     /** A page that cannot be shown at all (unknown id, no access): a page with the reason, never a stack trace. */
     @ExceptionHandler(Refusal.class)
-    ModelAndView refused(Refusal refusal, HttpServletRequest request) {
+    ModelAndView refused(Refusal refusal) {
         var page = new ModelAndView("error");
         page.addObject("message", refusal.getMessage());
         page.setStatus(refusal instanceof Refusal.NotFound ? HttpStatus.NOT_FOUND
