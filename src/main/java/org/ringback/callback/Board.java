@@ -39,13 +39,17 @@ public class Board {
         this.clock = clock;
     }
 
+    /** The rows shown, and whether more items matched than the board shows. */
+    public record Rows(List<BoardRow> shown, boolean truncated) {
+    }
+
     @Transactional
-    public List<BoardRow> rows(Set<UUID> practiceIds, BoardQuery query) {
+    public Rows rows(Set<UUID> practiceIds, BoardQuery query) {
         CurrentUser user = identity.current();
         practiceIds.forEach(identity::requireAccess);
         practiceIds.forEach(practiceId -> audit.record(practiceId, AuditLog.Action.LIST, "callback", null));
         if (practiceIds.isEmpty()) {
-            return List.of();
+            return new Rows(List.of(), false);
         }
         var sql = new StringBuilder("""
                 select c.id, c.practice_id, pr.name as practice_name, pr.time_zone, pr.board_identifier,
@@ -83,8 +87,8 @@ public class Board {
             sql.append(" and c.status = :waitingStatus");
             params.put("waitingStatus", "PATIENT".equals(waiting) ? Status.WAITING_ON_PATIENT.name() : Status.WAITING_ON_INTERNAL.name());
         });
-        sql.append(" order by c.urgency_rank desc, c.board_due_at, c.id limit " + LIMIT);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+        sql.append(" order by c.urgency_rank desc, c.board_due_at, c.id limit " + (LIMIT + 1));
+        List<BoardRow> found = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             BoardIdentifier identifier = BoardIdentifier.valueOf(rs.getString("board_identifier"));
             String name = Optional.ofNullable(rs.getString("display_name")).orElse(rs.getString("caller_name"));
             return new BoardRow(rs.getObject("id", UUID.class), rs.getObject("practice_id", UUID.class), rs.getString("practice_name"),
@@ -97,6 +101,7 @@ public class Board {
                     Optional.ofNullable(rs.getString("next_action")), Optional.ofNullable(Callbacks.instant(rs, "next_action_at")),
                     rs.getBoolean("red_flag"), rs.getInt("escalation_level"));
         }).list();
+        return found.size() > LIMIT ? new Rows(found.subList(0, LIMIT), true) : new Rows(found, false);
     }
 
     public Instant now() {

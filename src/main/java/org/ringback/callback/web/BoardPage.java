@@ -1,8 +1,5 @@
 package org.ringback.callback.web;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,11 +10,12 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.ringback.callback.Board;
 import org.ringback.callback.BoardQuery;
-import org.ringback.callback.BoardRow;
 import org.ringback.identity.Identity;
 import org.ringback.practice.Category;
 import org.ringback.practice.Practice;
 import org.ringback.practice.PracticeDirectory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,23 +31,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @StaffPage
 class BoardPage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
-    /** Within this distance of now a weekday names the day unambiguously; further out the date is shown too. */
-    private static final Duration THIS_WEEK = Duration.ofDays(6);
-
-    /** A board row with its times written in the practice's zone and its age against now. */
-    record RowView(BoardRow row, String aging, String age, String due, String nextActionAt) {
-    }
-
     private final Board board;
     private final PracticeDirectory practices;
     private final Identity identity;
+    private final MessageSource messages;
 
-    BoardPage(Board board, PracticeDirectory practices, Identity identity) {
+    BoardPage(Board board, PracticeDirectory practices, Identity identity, MessageSource messages) {
         this.board = board;
         this.practices = practices;
         this.identity = identity;
+        this.messages = messages;
     }
 
     @GetMapping("/")
@@ -81,37 +72,17 @@ class BoardPage {
 
     private String render(Set<UUID> practiceIds, Practice practice, List<Category> categories, BoardQuery query,
                           String htmx, Model model) {
-        Instant now = board.now();
-        List<RowView> rows = board.rows(practiceIds, query).stream().map(row -> view(row, now)).toList();
+        var writer = new BoardLine.Writer(board.now(), messages, LocaleContextHolder.getLocale());
+        Board.Rows found = board.rows(practiceIds, query);
+        List<BoardLine> rows = found.shown().stream().map(writer::write).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("query", query);
         model.addAttribute("practice", practice);
         model.addAttribute("categories", categories);
         model.addAttribute("queues", categories.stream().map(Category::queue).collect(Collectors.toCollection(TreeSet::new)));
-        model.addAttribute("limited", rows.size() >= Board.LIMIT);
+        model.addAttribute("limited", found.truncated());
         model.addAttribute("me", identity.current().username());
         return htmx != null ? "callback/board :: rows" : "callback/board";
-    }
-
-    private static RowView view(BoardRow row, Instant now) {
-        return new RowView(row, row.aging(now).name().toLowerCase().replace('_', '-'), age(Duration.between(row.receivedAt(), now)),
-                when(row.dueAt(), row, now), row.nextActionAt().map(at -> when(at, row, now)).orElse(""));
-    }
-
-    private static String when(Instant at, BoardRow row, Instant now) {
-        var format = Duration.between(at, now).abs().compareTo(THIS_WEEK) < 0 ? TIME : DATE_TIME;
-        return format.format(at.atZone(row.zone()));
-    }
-
-    private static String age(Duration age) {
-        if (age.isNegative()) {
-            return "0m";
-        }
-        long days = age.toDays();
-        if (days > 0) {
-            return days + "d " + age.toHoursPart() + "h";
-        }
-        return age.toHours() > 0 ? age.toHours() + "h " + age.toMinutesPart() + "m" : age.toMinutes() + "m";
     }
 
     /** The page's own URL with its filters: the refresh asks for exactly what is on screen. */
