@@ -20,7 +20,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditLog {
 
     /** What was done to the subject. */
-    public enum Action { READ, LIST, CREATE, CHANGE }
+    public enum Action { READ, LIST, CREATE, CHANGE, EXPORT }
 
     private final JdbcClient jdbc;
     private final Identity identity;

@@ -1,6 +1,7 @@
 package org.ringback.identity;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.ringback.shared.Refusal;
@@ -48,6 +49,11 @@ public class Identity {
             throw new Refusal.NotPermitted("Only a manager of this practice may do this");
         }
         return user;
+    }
+
+    /** The usernames of the people who work this practice (admins, who see every practice, are not listed). */
+    public Set<String> usernamesAt(UUID practiceId) {
+        return users.usernamesAt(practiceId);
     }
 
     /** True when the username belongs to an enabled user who works this practice (or is an admin). */

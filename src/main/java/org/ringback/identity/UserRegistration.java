@@ -52,6 +52,7 @@ public class UserRegistration {
             throw new Refusal.RuleViolation("A user other than an admin needs at least one practice",
                     List.of(new Refusal.FieldError("practiceIds", "must list at least one practice")));
         }
+        PasswordPolicy.check(request.username(), request.password());
         if (users.exists(request.username())) {
             throw new Refusal.Conflict("The username is taken");
         }

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -27,18 +28,51 @@ class Users {
 
     Optional<RingbackUserDetails> findDetails(String username) {
         return jdbc.sql("""
-                        select u.id, u.username, u.display_name, u.roles, u.password_hash, u.enabled,
+                        select u.id, u.username, u.display_name, u.roles, u.password_hash, u.enabled, u.locked_until,
                                coalesce(array_agg(up.practice_id) filter (where up.practice_id is not null), '{}') as practice_ids
                         from app_user u left join user_practice up on up.user_id = u.id
                         where u.username = :username
                         group by u.id""")
                 .param("username", username)
-                .query((rs, n) -> new RingbackUserDetails(currentUser(rs), rs.getString("password_hash"), rs.getBoolean("enabled")))
+                .query((rs, n) -> new RingbackUserDetails(currentUser(rs), rs.getString("password_hash"), rs.getBoolean("enabled"),
+                        Optional.ofNullable(rs.getObject("locked_until", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
                 .optional();
     }
 
     Optional<CurrentUser> findByUsername(String username) {
         return findDetails(username).filter(RingbackUserDetails::enabled).map(RingbackUserDetails::user);
+    }
+
+    /**
+     * Counts a failed sign-in of an existing user; the consecutive failure that reaches {@code limit} locks the
+     * account until {@code lockedUntil} and starts the count again. One statement, so concurrent failures on
+     * several instances all count.
+     */
+    void countFailedSignIn(String username, int limit, Instant lockedUntil) {
+        jdbc.sql("""
+                        update app_user set
+                            failed_sign_ins = case when failed_sign_ins + 1 >= :limit then 0 else failed_sign_ins + 1 end,
+                            locked_until = case when failed_sign_ins + 1 >= :limit then :lockedUntil else locked_until end
+                        where username = :username""")
+                .param("username", username)
+                .param("limit", limit)
+                .param("lockedUntil", lockedUntil.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /** Forgets earlier failures after a successful sign-in (touches the row only when there were some). */
+    void clearFailedSignIns(String username) {
+        jdbc.sql("update app_user set failed_sign_ins = 0 where username = :username and failed_sign_ins > 0")
+                .param("username", username)
+                .update();
+    }
+
+    Set<String> usernamesAt(UUID practiceId) {
+        return new HashSet<>(jdbc.sql("""
+                        select u.username from app_user u join user_practice up on up.user_id = u.id
+                        where up.practice_id = :practiceId""")
+                .param("practiceId", practiceId)
+                .query(String.class).list());
     }
 
     boolean exists(String username) {
