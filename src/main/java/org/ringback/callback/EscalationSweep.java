@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.ringback.practice.BusinessCalendar;
 import org.ringback.practice.PracticeDirectory;
 import org.slf4j.Logger;
@@ -34,18 +37,31 @@ public class EscalationSweep {
     private final PracticeDirectory practices;
     private final SweepProperties properties;
     private final Clock clock;
+    private final Timer duration;
+    private final Counter escalations;
 
-    EscalationSweep(JdbcClient jdbc, Callbacks callbacks, PracticeDirectory practices, SweepProperties properties, Clock clock) {
+    EscalationSweep(JdbcClient jdbc, Callbacks callbacks, PracticeDirectory practices, SweepProperties properties, Clock clock,
+                    MeterRegistry meters) {
         this.jdbc = jdbc;
         this.callbacks = callbacks;
         this.practices = practices;
         this.properties = properties;
         this.clock = clock;
+        this.duration = Timer.builder("ringback.sweep.duration").description("Time one escalation sweep takes").register(meters);
+        this.escalations = Counter.builder("ringback.sweep.escalations").description("Escalations made by the sweep").register(meters);
     }
 
     /** One sweep at the clock's now; returns the number of escalations made. */
     @Transactional
     public int sweep() {
+        Timer.Sample started = Timer.start();
+        int escalated = escalateOverdue();
+        started.stop(duration);
+        escalations.increment(escalated);
+        return escalated;
+    }
+
+    private int escalateOverdue() {
         Instant now = clock.instant();
         List<Candidate> candidates = jdbc.sql("""
                         select practice_id, id, escalation_level, first_attempt_due_at from callback

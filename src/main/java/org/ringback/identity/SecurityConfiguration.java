@@ -28,6 +28,24 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Health for load balancers, open; metrics for operators: an admin's credentials, no session. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operations(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, HttpStatus.UNAUTHORIZED, "Sign in with an admin's username and password (HTTP Basic)", true)))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
+                        problem(response, HttpStatus.FORBIDDEN, "Only an admin may read the operations metrics", false)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {

@@ -54,8 +54,11 @@ public class Intake {
     private final RedFlagScreen screen;
     private final RepeatCallDetector repeats;
     private final Clock clock;
+    private final IntakeMetrics metrics;
 
-    Intake(CallbackDesk desk, PracticeDirectory practices, PatientRegistry patients, Identity identity, IntakeKeys keys, Clock clock) {
+    Intake(CallbackDesk desk, PracticeDirectory practices, PatientRegistry patients, Identity identity, IntakeKeys keys, Clock clock,
+           IntakeMetrics metrics) {
+        this.metrics = metrics;
         this.desk = desk;
         this.practices = practices;
         this.patients = patients;
@@ -95,6 +98,7 @@ public class Intake {
         keys.lockCaller(practiceId, patient.map(p -> p.id().toString()).orElseGet(contactPhone::orElseThrow));
         Optional<UUID> replayed = request.idempotencyKey().flatMap(key -> keys.find(practiceId, key));
         if (replayed.isPresent()) {
+            metrics.taken(request.channel(), IntakeMetrics.Result.REPLAYED);
             return new Outcome(desk.find(practiceId, replayed.get()), false);
         }
 
@@ -119,6 +123,7 @@ public class Intake {
             outcome = new Outcome(desk.create(newRequest, actor), true);
         }
         request.idempotencyKey().ifPresent(key -> remember(practiceId, key, outcome.callback().id(), now));
+        metrics.taken(request.channel(), outcome.created() ? IntakeMetrics.Result.CREATED : IntakeMetrics.Result.ATTACHED);
         return outcome;
     }
 
