@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,12 +17,11 @@ import org.ringback.callback.WaitingOn;
 import org.springframework.context.MessageSource;
 
 /**
- * One board row with every cell already written as text. The board renders up to 1,000 rows every 15 seconds
- * per open screen; resolving messages and formatting times per cell in the template cost more than the query
- * (BENCHMARKS.md), so the template only prints these fields. Public with public accessors so that Thymeleaf's
- * compiled SpEL can read them without reflection.
+ * One board row with every cell already written as text (not yet escaped; {@link BoardRowsHtml} does that).
+ * A board has up to 1,000 rows and refreshes every 15 seconds per open screen, so each label is resolved once
+ * per render, not once per cell.
  */
-public record BoardLine(String href, String rowClass, String urgencyClass, String urgency, boolean redFlag, String patient,
+record BoardLine(String href, String rowClass, String urgencyClass, String urgency, boolean redFlag, String patient,
                         String practiceName, String category, String owner, String age, String due, String aging,
                         String agingLabel, String tried, String status, String nextAction, String nextActionAt) {
 
@@ -41,6 +41,8 @@ public record BoardLine(String href, String rowClass, String urgencyClass, Strin
         private final Map<BoardRow.Aging, String> agingLabels;
         private final MessageSource messages;
         private final Locale locale;
+        /** "2 of 3" by attempts and maximum: a handful of distinct pairs per board, formatted once each. */
+        private final Map<Long, String> tries = new HashMap<>();
 
         Writer(Instant now, MessageSource messages, Locale locale) {
             this.now = now;
@@ -55,7 +57,8 @@ public record BoardLine(String href, String rowClass, String urgencyClass, Strin
 
         BoardLine write(BoardRow row) {
             BoardRow.Aging aging = row.aging(now);
-            String tried = message("board.tried", row.attempts(), row.maxAttempts())
+            String tried = tries.computeIfAbsent(((long) row.attempts() << 32) | row.maxAttempts(),
+                    pair -> message("board.tried", row.attempts(), row.maxAttempts()))
                     + row.lastResult().map(result -> " · " + results.get(result)).orElse("");
             String rowClass = row.urgency() == Urgency.EMERGENCY ? "emergency" : row.urgency().isClinical() ? "clinical" : "";
             return new BoardLine("/callbacks/" + row.id(), rowClass, "badge u-" + row.urgency().name().toLowerCase(Locale.ROOT),

@@ -75,7 +75,9 @@ class BoardPage {
         var writer = new BoardLine.Writer(board.now(), messages, LocaleContextHolder.getLocale());
         Board.Rows found = board.rows(practiceIds, query);
         List<BoardLine> rows = found.shown().stream().map(writer::write).toList();
+        var labels = new BoardRowsHtml.Labels(message("board.redFlag"), message("board.redFlagShort"));
         model.addAttribute("rows", rows);
+        model.addAttribute("rowsHtml", BoardRowsHtml.render(rows, practice == null, labels));
         model.addAttribute("query", query);
         model.addAttribute("practice", practice);
         model.addAttribute("categories", categories);
@@ -83,6 +85,10 @@ class BoardPage {
         model.addAttribute("limited", found.truncated());
         model.addAttribute("me", identity.current().username());
         return htmx != null ? "callback/board :: rows" : "callback/board";
+    }
+
+    private String message(String code) {
+        return messages.getMessage(code, null, LocaleContextHolder.getLocale());
     }
 
     /** The page's own URL with its filters: the refresh asks for exactly what is on screen. */
