@@ -122,6 +122,19 @@ public class Intake {
         return outcome;
     }
 
+    /**
+     * Adds a transcript to the item a request with this idempotency key made or joined (a voicemail transcribed
+     * after the call ended), re-running the red-flag screen on it. Empty when the key was never seen.
+     */
+    @Transactional
+    public Optional<Callback> addTranscript(UUID practiceId, String idempotencyKey, String transcript, Actor actor) {
+        return keys.find(practiceId, idempotencyKey).map(callbackId -> {
+            var screening = screen.screen(transcript);
+            List<RedFlag> flags = screening.hits().stream().map(hit -> new RedFlag(hit.phrase(), hit.language(), hit.urgency())).toList();
+            return desk.addTranscript(practiceId, callbackId, transcript, screening.urgency().orElse(Urgency.ROUTINE), flags, actor);
+        });
+    }
+
     private void remember(UUID practiceId, String key, UUID callbackId, Instant now) {
         try {
             keys.remember(practiceId, key, callbackId, now);
