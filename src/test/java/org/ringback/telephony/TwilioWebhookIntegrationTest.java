@@ -282,6 +282,44 @@ class TwilioWebhookIntegrationTest {
         assertThat(callbackCount(practice.id())).isEqualTo(1);
     }
 
+    @Test
+    void aRedFlagInTheTranscriptOfAnItemClosedMeanwhileComesInAsASecondCall() {
+        String callSid = callSid();
+        post("voice", practice.id(), voicemail(callSid, Fixtures.e164(19)), token);
+        worker.processDue();
+        String closed = callbackOf(practice.id(), callSid, "VOICE");
+        var close = fx.admin().post("/api/v1/callbacks/" + closed + "/close",
+                Api.json("{'outcome': 'DUPLICATE', 'note': 'already handled', 'version': %d}", callback(closed).path("version").asInt()));
+        assertThat(close.status()).as(close.raw()).isEqualTo(200);
+
+        post("transcription", practice.id(), transcription(callSid, Fixtures.e164(19), "I can't stop the severe bleeding"), token);
+        worker.processDue();
+
+        String opened = callbackOf(practice.id(), callSid, "TRANSCRIPTION");
+        assertThat(opened).isNotEqualTo(closed);
+        JsonNode item = callback(opened);
+        assertThat(item.path("status").asString()).isEqualTo("NEW");
+        assertThat(item.path("repeatOf").asString()).isEqualTo(closed);
+        assertThat(item.path("queue").asString()).isEqualTo("CLINICAL");
+        assertThat(item.path("reason").asString()).isEqualTo("I can't stop the severe bleeding");
+        assertThat(callback(closed).path("reason").asString()).as("the closed item keeps the transcript too")
+                .isEqualTo("I can't stop the severe bleeding");
+    }
+
+    @Test
+    void aWebhookUrlWithAQueryIsSignedWithItsQueryAndOnlyTheBodyParametersAreStored() {
+        String callSid = callSid();
+        var params = missedCall(callSid, Fixtures.e164(24));
+        String url = url("voice", practice.id()) + "?line=main";
+
+        Reply reply = send(url, params, Optional.of(signed(token, url, params)));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(jdbc.sql("select params ->> 'line' from telephony_inbox where practice_id = :p and call_sid = :c")
+                .param("p", UUID.fromString(practice.id())).param("c", callSid).query(String.class).optional().orElse(null)).isNull();
+        assertThat(inboxStatus(practice.id(), callSid, "VOICE")).contains("PENDING");
+    }
+
     // --- callers ---
 
     @Test
