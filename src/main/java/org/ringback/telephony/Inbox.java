@@ -107,6 +107,15 @@ class Inbox {
                 .update();
     }
 
+    /** Puts a practice's failed webhooks back in the queue, due now, with their count of tries reset. */
+    int retryFailed(UUID practiceId, Instant now) {
+        return jdbc.sql("""
+                        update telephony_inbox set status = 'PENDING', attempts = 0, next_attempt_at = :now, processed_at = null
+                        where practice_id = :practiceId and status = 'FAILED'""")
+                .param("practiceId", practiceId).param("now", utc(now))
+                .update();
+    }
+
     Map<Status, Integer> counts(UUID practiceId) {
         var counts = new EnumMap<Status, Integer>(Status.class);
         for (Status status : Status.values()) {

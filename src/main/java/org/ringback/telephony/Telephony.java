@@ -67,6 +67,14 @@ public class Telephony {
         return view(changed);
     }
 
+    /** After the cause of a failure is fixed: the practice's failed webhooks are tried again; answers how many. */
+    @Transactional
+    public int retryFailedWebhooks(UUID practiceId) {
+        identity.requireManager(practiceId);
+        practices.find(practiceId);
+        return inbox.retryFailed(practiceId, clock.instant());
+    }
+
     private SettingsView view(TelephonySettings s) {
         Map<Inbox.Status, Integer> counts = inbox.counts(s.practiceId());
         return new SettingsView(s.authToken().isPresent(), s.ownNumbers(), s.blockedNumbers(),

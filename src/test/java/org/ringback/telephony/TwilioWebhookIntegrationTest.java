@@ -421,6 +421,14 @@ class TwilioWebhookIntegrationTest {
         assertThat(callbackCount(practice.id())).isZero();
         assertThat(output.getOut()).contains("failed 8 times and is set aside");
         assertThat(output.getAll()).doesNotContain(Fixtures.e164(23)).doesNotContain("5550123");
+        assertThat(manager.api().get(settings(practice.id())).json("/failedWebhooks").asInt()).isEqualTo(1);
+
+        assertThat(fx.staff(practice.id()).api().post(settings(practice.id()) + "/retry-failed", "").status()).isEqualTo(403);
+        var retried = manager.api().post(settings(practice.id()) + "/retry-failed", "");
+        assertThat(retried.status()).as(retried.raw()).isEqualTo(200);
+        assertThat(retried.json("/requeued").asInt()).isEqualTo(1);
+        assertThat(inboxStatus(practice.id(), callSid, "VOICE")).contains("PENDING");
+        assertThat(attempts(practice.id(), callSid)).isZero();
     }
 
     // --- helpers ---

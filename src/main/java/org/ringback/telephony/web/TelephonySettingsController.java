@@ -1,6 +1,7 @@
 package org.ringback.telephony.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import org.ringback.telephony.Telephony;
 import org.ringback.telephony.TelephonyProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,6 +53,11 @@ class TelephonySettingsController {
     SettingsView put(@PathVariable UUID practiceId, @Valid @RequestBody SettingsRequest request) {
         return view(practiceId, telephony.configure(practiceId, new Telephony.SettingsChange(Optional.ofNullable(request.twilioAuthToken()),
                 Optional.ofNullable(request.ownNumbers()), Optional.ofNullable(request.blockedNumbers()))));
+    }
+
+    @PostMapping("/api/v1/practices/{practiceId}/telephony/retry-failed")
+    Map<String, Integer> retryFailed(@PathVariable UUID practiceId) {
+        return Map.of("requeued", telephony.retryFailedWebhooks(practiceId));
     }
 
     private SettingsView view(UUID practiceId, Telephony.SettingsView settings) {
