@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.ringback.shared.Refusal;
 import org.ringback.telephony.TwilioWebhooks;
 import org.ringback.telephony.WebhookKind;
 import org.springframework.http.MediaType;
@@ -63,9 +64,13 @@ class TwilioWebhookController {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.put(name, value);
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.put(name, value);
+            } catch (IllegalArgumentException e) {
+                throw new Refusal.InvalidInput("body", "is not form-encoded");
+            }
         }
         return params;
     }

@@ -1,8 +1,10 @@
 package org.ringback.telephony.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.ringback.shared.Refusal;
 
 class TwilioWebhookControllerTest {
 
@@ -14,5 +16,12 @@ class TwilioWebhookControllerTest {
                 .containsEntry("Empty", "")
                 .containsEntry("Flag", "");
         assertThat(TwilioWebhookController.form(null)).isEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNotFormEncodedIsRefusedAsInvalidInput() {
+        assertThatThrownBy(() -> TwilioWebhookController.form("From=%zz"))
+                .isInstanceOf(Refusal.InvalidInput.class)
+                .hasMessageNotContaining("%zz");
     }
 }
