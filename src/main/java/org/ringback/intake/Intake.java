@@ -125,8 +125,8 @@ public class Intake {
     /**
      * Adds a transcript to the item a request with this idempotency key made or joined (a voicemail transcribed
      * after the call ended), re-running the red-flag screen on it. A red flag in the transcript of an item closed
-     * meanwhile is not left on the closed item: it comes in as a new request in the same category, a second call of it. Empty when the key
-     * was never seen.
+     * meanwhile is not left on the closed item: it comes in as a new request in the same category, a second call
+     * of the closed one. Empty when the key was never seen.
      */
     @Transactional
     public Optional<Callback> addTranscript(UUID practiceId, String idempotencyKey, String transcript, Actor actor) {

@@ -58,6 +58,8 @@ public class TwilioWebhooks {
      * @param practiceId the id from the webhook's path, as sent
      * @param requestUrl the URL as the app received it, without the query (scheme, host, port, path)
      * @param requestUri its path as sent, for a configured public base URL to precede
+     * @param query      its query string as sent, if any (part of the signed URL)
+     * @param params     the POST parameters (the signed ones)
      * @throws Refusal.NotPermitted (403) for an unknown practice, one without a token, or a missing or wrong signature
      */
     public Receipt receive(WebhookKind kind, String practiceId, String requestUrl, String requestUri, Optional<String> query,
