@@ -67,7 +67,7 @@ public final class Callback {
     private final Channel channel;
     private final String category;
     private final Instant receivedAt;
-    private final Optional<String> reason;
+    private Optional<String> reason;
     private final Optional<UUID> repeatOf;
     private final int version;
     private Urgency urgency;
@@ -187,6 +187,28 @@ public final class Callback {
         }
         if (requested.compareTo(urgency) > 0) {
             raiseUrgency(requested, "A repeat call raised the urgency", at, context, actor);
+        }
+    }
+
+    /**
+     * The transcript of a voicemail that arrived after its item was made: it becomes the reason (or is added to
+     * it), and its red flags raise the urgency of an open item as a repeat call's would.
+     */
+    public void addTranscript(String transcript, Urgency screened, List<RedFlag> flags, Instant at, CallbackContext context,
+                              Actor actor) {
+        reason = Optional.of(reason.map(earlier -> earlier + "\n\n" + transcript).orElse(transcript));
+        record(TimelineEvent.Type.TRANSCRIPT_ADDED, at, actor, Map.of());
+        if (!status.isOpen()) {
+            return;
+        }
+        if (!flags.isEmpty()) {
+            var merged = new ArrayList<>(redFlags);
+            flags.stream().filter(flag -> !merged.contains(flag)).forEach(merged::add);
+            redFlags = List.copyOf(merged);
+            record(TimelineEvent.Type.RED_FLAG_RAISED, at, actor, Map.of("phrases", phrases(flags), "urgency", screened.name()));
+        }
+        if (screened.compareTo(urgency) > 0) {
+            raiseUrgency(screened, "The voicemail transcript raised the urgency", at, context, actor);
         }
     }
 

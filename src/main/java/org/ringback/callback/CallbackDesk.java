@@ -140,6 +140,14 @@ public class CallbackDesk {
         return callbacks.find(practiceId, id).orElseThrow();
     }
 
+    public Callback addTranscript(UUID practiceId, UUID id, String transcript, Urgency screened, List<RedFlag> redFlags, Actor actor) {
+        var callback = callbacks.find(practiceId, id).orElseThrow(() -> new Refusal.NotFound("Callback"));
+        callback.addTranscript(transcript, screened, redFlags, clock.instant(), context(callback), actor);
+        callbacks.save(callback);
+        audit.record(practiceId, AuditLog.Action.CHANGE, "callback", id.toString());
+        return callbacks.find(practiceId, id).orElseThrow();
+    }
+
     /**
      * Stores a callback built outside the request path with its whole history (demo data, imports of past
      * calls): the aggregate has already checked every step, at the instants given to it.

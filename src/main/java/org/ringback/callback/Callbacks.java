@@ -164,6 +164,7 @@ class Callbacks {
         return jdbc.sql("""
                         update callback set urgency = :urgency, urgency_rank = :urgencyRank, queue = :queue, owner = :owner,
                             status = :status, waiting_on = :waitingOn, waiting_note = :waitingNote, waiting_expected_by = :waitingExpectedBy,
+                            reason = :reason,
                             details = cast(:details as jsonb), red_flags = cast(:redFlags as jsonb),
                             first_attempt_due_at = :firstAttemptDueAt, resolution_due_at = :resolutionDueAt,
                             resolution_paused_since = :pausedSince, resolution_paused_seconds = :paused,

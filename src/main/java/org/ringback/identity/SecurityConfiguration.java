@@ -46,8 +46,21 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Telephony webhooks carry no login: the telephony module checks Twilio's signature with the practice's token. */
     @Bean
     @Order(1)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/webhooks/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http
                 .securityMatcher("/api/**")
@@ -67,7 +80,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests

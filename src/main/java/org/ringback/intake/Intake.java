@@ -127,6 +127,28 @@ public class Intake {
         return outcome;
     }
 
+    /**
+     * Adds a transcript to the item a request with this idempotency key made or joined (a voicemail transcribed
+     * after the call ended), re-running the red-flag screen on it. A red flag in the transcript of an item closed
+     * meanwhile is not left on the closed item: it comes in as a new request in the same category, a second call
+     * of the closed one. Empty when the key was never seen.
+     */
+    @Transactional
+    public Optional<Callback> addTranscript(UUID practiceId, String idempotencyKey, String transcript, Actor actor) {
+        return keys.find(practiceId, idempotencyKey).map(callbackId -> {
+            var screening = screen.screen(transcript);
+            List<RedFlag> flags = screening.hits().stream().map(hit -> new RedFlag(hit.phrase(), hit.language(), hit.urgency())).toList();
+            Callback enriched = desk.addTranscript(practiceId, callbackId, transcript, screening.urgency().orElse(Urgency.ROUTINE), flags, actor);
+            var state = enriched.state();
+            if (state.status().isOpen() || !screening.flagged()) {
+                return enriched;
+            }
+            return receive(new IntakeRequest(practiceId, state.channel(), Optional.of(state.category()), Optional.empty(), state.patientId(),
+                    state.contactPhone(), state.callerName(), Optional.of(transcript), Map.of(), Optional.empty(), Optional.empty()),
+                    actor).callback();
+        });
+    }
+
     private void remember(UUID practiceId, String key, UUID callbackId, Instant now) {
         try {
             keys.remember(practiceId, key, callbackId, now);
