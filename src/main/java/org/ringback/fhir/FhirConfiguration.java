@@ -1,0 +1,25 @@
+package org.ringback.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One R4 context for the app: HAPI builds its model metadata once per context, which is the costly part. */
+@Configuration(proxyBeanMethods = false)
+class FhirConfiguration {
+
+    @Bean
+    FhirContext fhirContext() {
+        FhirContext context = FhirContext.forR4Cached();
+        // Unknown elements or bad values in a posted resource are a 400, not a silently dropped field.
+        context.setParserErrorHandler(new StrictErrorHandler());
+        return context;
+    }
+
+    /** A parser per use: HAPI parsers are cheap and not meant to be shared between threads. */
+    static IParser json(FhirContext context) {
+        return context.newJsonParser();
+    }
+}
