@@ -6,13 +6,13 @@ import ca.uhn.fhir.parser.StrictErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One R4 context for the app: HAPI builds its model metadata once per context, which is the costly part. */
+/** The app's own R4 context (not HAPI's shared static one, whose error handler this sets): built once, it caches the model metadata. */
 @Configuration(proxyBeanMethods = false)
 class FhirConfiguration {
 
     @Bean
     FhirContext fhirContext() {
-        FhirContext context = FhirContext.forR4Cached();
+        FhirContext context = FhirContext.forR4();
         // Unknown elements or bad values in a posted resource are a 400, not a silently dropped field.
         context.setParserErrorHandler(new StrictErrorHandler());
         return context;

@@ -17,11 +17,14 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * HAPI's instance validator against the base R4 specification. Loading the R4 definitions takes seconds, so
- * the validator is built on first use (not at startup) and then shared; HAPI's validator is thread-safe.
+ * HAPI's instance validator against the base R4 specification. Loading the R4 definitions takes from seconds
+ * to a minute on a busy two-core machine, so the validator is never built during startup: it is built once, on
+ * first use or by a background warm-up after the app is ready, and then shared (HAPI's validator is thread-safe).
  */
 @Component
 class FhirValidation {
@@ -29,10 +32,22 @@ class FhirValidation {
     private static final Logger log = LoggerFactory.getLogger(FhirValidation.class);
 
     private final FhirContext context;
+    private final FhirProperties properties;
     private volatile FhirValidator validator;
 
-    FhirValidation(FhirContext context) {
+    FhirValidation(FhirContext context, FhirProperties properties) {
         this.context = context;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        if (properties.warmUp()) {
+            Thread thread = new Thread(this::validator, "fhir-validator-warm-up");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.start();
+        }
     }
 
     /** The messages of error or fatal severity; empty when the resource is valid R4. */
