@@ -43,8 +43,8 @@ import org.springframework.stereotype.Component;
  * resource's identifier. The input must parse as R4 JSON and pass the R4 validator; nothing is stored otherwise.
  *
  * <p>Which practice: the signed-in user's, when it works exactly one (an EHR connection is a user of its
- * practice); a user of several practices names one with an identifier of system {@link Codes#PRACTICE} on
- * {@code Task.owner} or {@code CommunicationRequest.sender}.
+ * practice); a user of several practices, and an admin, names one with an identifier of system
+ * {@link Codes#PRACTICE} on {@code Task.owner} or {@code CommunicationRequest.sender}.
  *
  * <p>Which patient ({@code Task.for}, {@code CommunicationRequest.subject}): {@code Patient/<ringback patient id>}
  * of that practice; or a contained Patient, whose first phone is matched to a patient like any caller's (an
@@ -201,7 +201,8 @@ class OutreachIntake {
             return practiceId;
         }
         CurrentUser user = identity.current();
-        if (user.practiceIds().size() == 1) {
+        // An admin sees every practice, whatever practices are listed for it: it always names one.
+        if (!user.isAdmin() && user.practiceIds().size() == 1) {
             return user.practiceIds().iterator().next();
         }
         String where = "Task".equals(outreach.type()) ? "Task.owner" : "CommunicationRequest.sender";

@@ -227,6 +227,22 @@ class FhirIntegrationTest {
         var item = otherStaff.api().get("/api/v1/callbacks/" + newId);
         assertThat(item.text("/category")).isEqualTo("BILLING");
         assertThat(Fixtures.absent(item.json("/patientId"))).isTrue();
+
+        // A CommunicationRequest about an unknown caller, with its category as a coding.
+        Answer request = post(otherStaff, "/fhir/CommunicationRequest", """
+                {"resourceType": "CommunicationRequest", "status": "active",
+                 "contained": [{"resourceType": "Patient", "id": "p1", "name": [{"given": ["Bo"], "family": "Chen"}],
+                                "telecom": [{"system": "phone", "value": "%s"}]}],
+                 "category": [{"coding": [{"system": "%s", "code": "RECORDS_REQUEST"}]}],
+                 "subject": {"reference": "#p1"}, "payload": [{"contentString": "Needs a copy of the records"}]}"""
+                .formatted(Fixtures.phone(62), Codes.CATEGORY));
+        assertThat(request.status()).as(request.body()).isEqualTo(201);
+        Task fromRequest = parse(request, Task.class);
+        assertValid(fromRequest);
+        assertThat(fromRequest.getFor().getReference()).isEqualTo("#caller");
+        var requested = otherStaff.api().get("/api/v1/callbacks/" + fromRequest.getIdElement().getIdPart());
+        assertThat(requested.text("/category")).isEqualTo("RECORDS_REQUEST");
+        assertThat(itemsOf(other.id())).isEqualTo(2);
     }
 
     @Test
