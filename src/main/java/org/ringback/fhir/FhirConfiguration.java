@@ -1,7 +1,6 @@
 package org.ringback.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,11 +14,7 @@ class FhirConfiguration {
         FhirContext context = FhirContext.forR4();
         // Unknown elements or bad values in a posted resource are a 400, not a silently dropped field.
         context.setParserErrorHandler(new StrictErrorHandler());
+        // Parsers are made per use (context.newJsonParser()): cheap, and not meant to be shared between threads.
         return context;
-    }
-
-    /** A parser per use: HAPI parsers are cheap and not meant to be shared between threads. */
-    static IParser json(FhirContext context) {
-        return context.newJsonParser();
     }
 }
