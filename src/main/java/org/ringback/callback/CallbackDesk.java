@@ -61,6 +61,21 @@ public class CallbackDesk {
         return callbacks.board(practiceId, filter, after, limit);
     }
 
+    /**
+     * Every callback of one patient that the caller may see, oldest first, with attempts (no timeline): for the
+     * FHIR Task search. A patient id belongs to one practice, so another practice's patient answers an empty list.
+     */
+    @Transactional
+    public List<Callback> ofPatient(UUID patientId) {
+        CurrentUser user = identity.current();
+        List<Callback> found = callbacks.ofPatient(patientId).stream()
+                .filter(callback -> user.canSee(callback.practiceId()))
+                .toList();
+        found.stream().map(Callback::practiceId).distinct()
+                .forEach(practiceId -> audit.record(practiceId, AuditLog.Action.LIST, "callback", "patient:" + patientId));
+        return found;
+    }
+
     @Transactional
     public Callback recordAttempt(UUID id, Callback.AttemptReport report, Optional<Integer> version) {
         return change(id, version, (callback, actor) ->

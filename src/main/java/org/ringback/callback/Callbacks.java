@@ -124,6 +124,21 @@ class Callbacks {
                 .toList();
     }
 
+    /** A patient's callbacks, oldest first, with their attempts; the caller checks access to their practice. */
+    List<Callback> ofPatient(UUID patientId) {
+        List<Callback.State> states = jdbc.sql("select * from callback where patient_id = :patientId order by received_at, id")
+                .param("patientId", patientId)
+                .query(this::state).list();
+        Map<UUID, List<Attempt>> attempts = new HashMap<>();
+        states.stream().collect(Collectors.groupingBy(Callback.State::practiceId,
+                        Collectors.mapping(Callback.State::id, Collectors.toList())))
+                .forEach((practiceId, ids) -> attemptRows(practiceId, ids).forEach(row ->
+                        attempts.computeIfAbsent(row.callbackId(), id -> new ArrayList<>()).add(row.attempt())));
+        return states.stream()
+                .map(state -> new Callback(state, attempts.getOrDefault(state.id(), List.of()), List.of()))
+                .toList();
+    }
+
     /** Earlier requests from a patient or a phone that may make a new one a repeat call. */
     List<RepeatCallDetector.Prior> priors(UUID practiceId, Optional<UUID> patientId, Optional<String> phone, Instant since) {
         if (patientId.isEmpty() && phone.isEmpty()) {

@@ -63,7 +63,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/api/**")
+                .securityMatcher("/api/**", "/fhir/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, HttpStatus.UNAUTHORIZED, "Sign in with a username and password (HTTP Basic)", true)))
