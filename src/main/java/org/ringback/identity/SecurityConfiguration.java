@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * HTTP Basic for the JSON API (no session created for it), form sign-in for pages. Practice membership
@@ -43,14 +44,42 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The patients' public pages (the web form): no sign-in, CSRF on, and no session: the token lives in a cookie
+     * and the form, so any instance accepts the post and a slow patient's token does not expire with a session.
+     * A post without a valid token is sent back to the form.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/p/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.csrfTokenRepository(publicCsrfTokens()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
+                    if (request.getRequestURI().endsWith("/callback")) {
+                        response.sendRedirect(request.getRequestURI());
+                    } else {
+                        response.sendError(HttpStatus.FORBIDDEN.value());
+                    }
+                }))
+                .build();
+    }
+
+    private static CookieCsrfTokenRepository publicCsrfTokens() {
+        var tokens = new CookieCsrfTokenRepository();
+        tokens.setCookiePath("/p");
+        return tokens;
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
-                        // The patients' public callback forms (CSRF stays on).
-                        .requestMatchers("/p/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

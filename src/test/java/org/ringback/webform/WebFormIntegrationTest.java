@@ -241,8 +241,20 @@ class WebFormIntegrationTest {
         String slug = formOf(practice.id());
         var stranger = new FormClient(port);
         var forged = stranger.post("/p/" + slug + "/callback", "name", "Maria Lopez", "phone", Fixtures.phone(35), "reason", "BILLING");
-        assertThat(forged.status()).as("no CSRF token").isEqualTo(403);
+        assertThat(forged.status()).as("no CSRF token: back to the form").isEqualTo(302);
+        assertThat(forged.location()).endsWith("/p/" + slug + "/callback");
+        assertThat(stranger.post("/p/" + slug + "/callback/screen", "details", "chest pain").status()).isEqualTo(403);
         assertThat(callbacks(practice.id())).isZero();
+
+        var patient = new FormClient(port);
+        var page = patient.get("/p/" + slug + "/callback");
+        assertThat(page.headers().getOrDefault("set-cookie", java.util.List.of()))
+                .as("the token is in a cookie for the form's path; no session is made")
+                .anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN=") && cookie.contains("Path=/p"))
+                .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+        assertThat(patient.post("/p/" + slug + "/callback", "name", "Maria Lopez", "phone", Fixtures.phone(35), "reason", "BILLING")
+                .location()).as("with the token from the form").contains("/callback/thanks/");
+        assertThat(callbacks(practice.id())).isEqualTo(1);
 
         var spanish = stranger.get("/p/" + slug + "/callback", "Accept-Language", "es-US,es;q=0.9,en;q=0.8");
         assertThat(spanish.body()).contains("Pida a").contains("lang=\"es\"").contains("?lang=en");

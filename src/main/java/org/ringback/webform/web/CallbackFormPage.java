@@ -23,6 +23,7 @@ import org.ringback.webform.UnknownForm;
 import org.ringback.webform.WebForms;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -66,7 +67,11 @@ class CallbackFormPage {
     }
 
     @ModelAttribute
-    void headers(HttpServletResponse response) {
+    void headers(HttpServletRequest request, HttpServletResponse response) {
+        // The CSRF token lives in a cookie: make it now, while headers can still be set, not when the form renders.
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
+        }
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Cache-Control", "no-store");
