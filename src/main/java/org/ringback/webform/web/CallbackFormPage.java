@@ -97,7 +97,7 @@ class CallbackFormPage {
                 windows == null ? List.of() : windows, voicemail, sms);
         if (!webForms.admit(form, request.getRemoteAddr())) {
             var page = page("webform/form", form, locale, values, Map.of(), key, HttpStatus.TOO_MANY_REQUESTS);
-            page.addObject("tooMany", messages.getMessage("webform.error.tooMany",
+            page.addObject("formError", messages.getMessage("webform.error.tooMany",
                     new Object[]{webForms.rateWindow().toMinutes()}, locale));
             return page;
         }
@@ -125,7 +125,7 @@ class CallbackFormPage {
                 throw new UnknownForm();
             }
             var page = page("webform/form", form, locale, values, Map.of(), key, HttpStatus.CONFLICT);
-            page.addObject("tooMany", messages.getMessage("webform.error.notFiled", null, locale));
+            page.addObject("formError", messages.getMessage("webform.error.notFiled", null, locale));
             return page;
         }
     }
