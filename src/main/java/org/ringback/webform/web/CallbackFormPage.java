@@ -1,5 +1,6 @@
 package org.ringback.webform.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -58,9 +59,9 @@ class CallbackFormPage {
     private final WebForms webForms;
     private final MessageSource messages;
     private final RedFlagScreen screen = RedFlagScreen.withDefaults();
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    CallbackFormPage(WebForms webForms, MessageSource messages, java.time.Clock clock) {
+    CallbackFormPage(WebForms webForms, MessageSource messages, Clock clock) {
         this.webForms = webForms;
         this.messages = messages;
         this.clock = clock;
