@@ -36,6 +36,7 @@ import org.ringback.practice.Category;
 import org.ringback.practice.OpeningInterval;
 import org.ringback.practice.Practice;
 import org.ringback.practice.PracticeDirectory;
+import org.ringback.webform.WebForms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -66,9 +67,10 @@ public class DemoPractice implements ApplicationRunner {
     private final CallbackDesk desk;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final WebForms webForms;
 
     DemoPractice(DemoProperties properties, PracticeDirectory practices, PatientRegistry patients, UserRegistration users,
-                 CallbackDesk desk, TransactionTemplate transaction, Clock clock) {
+                 CallbackDesk desk, TransactionTemplate transaction, Clock clock, WebForms webForms) {
         this.properties = properties;
         this.practices = practices;
         this.patients = patients;
@@ -76,6 +78,7 @@ public class DemoPractice implements ApplicationRunner {
         this.desk = desk;
         this.transaction = transaction;
         this.clock = clock;
+        this.webForms = webForms;
     }
 
     @Override
@@ -98,6 +101,7 @@ public class DemoPractice implements ApplicationRunner {
 
     private Practice createInTransaction(String password) {
         Practice practice = practices.createSeeded(lakeside());
+        webForms.publishIfFree(practice.id(), "lakeside");
         List<String> staff = List.of("dana", "alex");
         createUser("dana", "Dana Reyes", Role.STAFF, practice.id(), password);
         createUser("alex", "Alex Kim (virtual assistant)", Role.STAFF, practice.id(), password);

@@ -16,6 +16,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -79,8 +80,41 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The patients' public pages (the web form): no sign-in, CSRF on, and no session: the token lives in a cookie
+     * and the form, so any instance accepts the post and a slow patient's token does not expire with a session.
+     * A post without a valid token is sent back to the form.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/p/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.csrfTokenRepository(publicCsrfTokens()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
+                    if (request.getRequestURI().endsWith("/callback")) {
+                        response.sendRedirect(request.getRequestURI());
+                    } else {
+                        response.sendError(HttpStatus.FORBIDDEN.value());
+                    }
+                }))
+                .build();
+    }
+
+    private static CookieCsrfTokenRepository publicCsrfTokens() {
+        var tokens = new CookieCsrfTokenRepository();
+        tokens.setCookiePath("/p");
+        return tokens;
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests

@@ -73,6 +73,11 @@ public class PatientRegistry {
         return patients.findAll(practiceId, ids).stream().collect(Collectors.toMap(Patient::id, Function.identity()));
     }
 
+    /** How many patients of the practice have this E.164 phone: 0 for a new caller, more than 1 for a shared phone. */
+    public int countByPhone(UUID practiceId, String e164) {
+        return patients.idsByPhone(practiceId, e164).size();
+    }
+
     /** The one patient with this E.164 phone, if exactly one has it (a shared family phone matches nobody). */
     public Optional<Patient> findUniqueByPhone(UUID practiceId, String e164) {
         List<UUID> ids = patients.idsByPhone(practiceId, e164);
