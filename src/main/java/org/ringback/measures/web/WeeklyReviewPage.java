@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @StaffPage
-class ReviewPage {
+class WeeklyReviewPage {
 
     private final Measures measures;
     private final PracticeDirectory practices;
@@ -35,7 +35,7 @@ class ReviewPage {
     private final ReviewPackPdf pdf;
     private final Clock clock;
 
-    ReviewPage(Measures measures, PracticeDirectory practices, ReviewCharts charts, ReviewPackPdf pdf, Clock clock) {
+    WeeklyReviewPage(Measures measures, PracticeDirectory practices, ReviewCharts charts, ReviewPackPdf pdf, Clock clock) {
         this.measures = measures;
         this.practices = practices;
         this.charts = charts;
