@@ -43,7 +43,7 @@
             grid: grid,
             tooltip: {trigger: 'axis'},
             legend: {top: 0},
-            xAxis: {type: 'category', data: data.backlog.labels},
+            xAxis: {type: 'category', data: data.backlog.labels, axisLabel: {interval: 0}},
             yAxis: {type: 'value', minInterval: 1},
             series: [
                 {name: data.backlog.previousWeekName, type: 'bar', data: data.backlog.previousWeek},
@@ -66,7 +66,7 @@
         draw('chart-reach', {
             grid: grid,
             tooltip: {trigger: 'axis'},
-            xAxis: {type: 'category', data: data.reach.labels},
+            xAxis: {type: 'category', data: data.reach.labels, axisLabel: {interval: 0}},
             yAxis: percentAxis(),
             series: [{name: data.reach.series, type: 'bar', data: data.reach.values, label: {show: true, position: 'top', formatter: '{c}%'}}]
         });

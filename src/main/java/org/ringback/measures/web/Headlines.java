@@ -9,8 +9,11 @@ import org.ringback.measures.PeriodMeasures;
 import org.ringback.measures.Share;
 import org.ringback.measures.WeeklyReport;
 
-/** The headline numbers of the pack, formatted once for the page and the PDF alike, so both show the same text. */
-final class Headlines {
+/**
+ * The headline numbers of the pack, formatted once for the page and the PDF alike, so both show the same text.
+ * Public only so that the page's templates can call the formatters.
+ */
+public final class Headlines {
 
     /** Shown where a measure has no data (nothing to count is not zero). */
     static final String NO_DATA = "n/a";
@@ -42,11 +45,11 @@ final class Headlines {
                 report.baseline().map(value).orElse(""));
     }
 
-    static String percent(Share share) {
+    public static String percent(Share share) {
         return share.share() == null ? NO_DATA : String.format(Locale.ROOT, "%.1f%%", share.share() * 100);
     }
 
-    static String minutes(Long minutes) {
+    public static String minutes(Long minutes) {
         return Optional.ofNullable(minutes).map(m -> m + " min").orElse(NO_DATA);
     }
 }
