@@ -212,21 +212,6 @@ class MeasureRows {
         return weeks;
     }
 
-    /** The callbacks received in the period that are second calls or had repeat calls attached. */
-    List<UUID> repeatCallItems(UUID practiceId, Instant from, Instant to) {
-        return jdbc.sql("""
-                        select c.id from callback c
-                        where c.practice_id = :practiceId and c.received_at >= :from and c.received_at < :to
-                          and (c.repeat_of is not null or exists (select 1 from callback_event e
-                               where e.practice_id = c.practice_id and e.callback_id = c.id and e.type = 'REPEAT_CALL_ATTACHED'))
-                        order by c.id""")
-                .param("practiceId", practiceId)
-                .param("from", utc(from))
-                .param("to", utc(to))
-                .query((rs, n) -> rs.getObject("id", UUID.class))
-                .list();
-    }
-
     static OffsetDateTime utc(Instant t) {
         return t.atOffset(ZoneOffset.UTC);
     }

@@ -90,13 +90,15 @@ public class Measures {
     private WeeklyReport report(Practice practice, ReportPeriod week, Optional<ReportPeriod> baseline, boolean withSample) {
         Instant now = clock.instant();
         var calendar = practice.calendar();
-        PeriodMeasures current = MeasureCalculator.compute(rows.load(practice.id(), practice.timeZone(), week, now), calendar);
+        PeriodRows weekRows = rows.load(practice.id(), practice.timeZone(), week, now);
+        PeriodMeasures current = MeasureCalculator.compute(weekRows, calendar);
         PeriodMeasures previous = MeasureCalculator.compute(rows.load(practice.id(), practice.timeZone(), week.previous(), now), calendar);
         Optional<PeriodMeasures> before = baseline.map(period ->
                 MeasureCalculator.compute(rows.load(practice.id(), practice.timeZone(), period, now), calendar));
         Optional<List<WeeklyReport.SampleItem>> sample = Optional.empty();
         if (withSample) {
-            List<UUID> candidates = rows.repeatCallItems(practice.id(), current.from(), current.to());
+            List<UUID> candidates = weekRows.items().stream()
+                    .filter(item -> item.secondCall() || item.attachedRepeats() > 0).map(PeriodRows.Item::id).toList();
             sample = Optional.of(samples.items(practice.id(), ReviewSample.draw(practice.id(), week.label(), candidates)));
         }
         return new WeeklyReport(practice.id(), practice.name(), practice.timeZone().getId(), current, previous, before,
