@@ -116,6 +116,19 @@ class WeeklyReviewBrowserIntegrationTest {
         browser.screenshot("weekly-review-all-practices");
     }
 
+    @Test
+    void staffSeeTheNumbersButNotTheItemSampleOrTheRowsAndATypoInTheWeekIsExplained() {
+        browser.signInAs("dana", DemoPracticeOnce.PASSWORD);
+        browser.open("/practices/" + practiceId + "/reviews/2026-W47");
+
+        assertThat(Integer.parseInt(browser.text(By.cssSelector("#h-volume td.this-week")))).isGreaterThan(20);
+        assertThat(browser.all(By.id("sample"))).isEmpty();
+        assertThat(browser.all(By.cssSelector("a.csv-link"))).isEmpty();
+
+        browser.open("/practices/" + practiceId + "/reviews/2026-48");
+        assertThat(browser.text(By.tagName("main"))).contains("must be an ISO week such as 2026-W48");
+    }
+
     /** Scripts the page runs from its own text: a CSP without 'unsafe-inline' would block them. */
     private long inlineScripts() {
         Number count = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
