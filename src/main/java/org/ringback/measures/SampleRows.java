@@ -1,5 +1,6 @@
 package org.ringback.measures;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ class SampleRows {
         if (ids.isEmpty()) {
             return List.of();
         }
-        record Head(UUID id, String category, String channel, java.time.Instant receivedAt, Optional<UUID> repeatOf) {
+        record Head(UUID id, String category, String channel, Instant receivedAt, Optional<UUID> repeatOf) {
         }
         Map<UUID, Head> heads = new LinkedHashMap<>();
         jdbc.sql("select id, category, channel, received_at, repeat_of from callback where practice_id = :practiceId and id = any(:ids)")

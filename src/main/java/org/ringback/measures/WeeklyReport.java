@@ -1,5 +1,6 @@
 package org.ringback.measures;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +19,11 @@ public record WeeklyReport(UUID practiceId, String practiceName, String timeZone
     }
 
     /** A repeat-call item of the sample with its history (no patient data: kinds, times, results, outcomes). */
-    public record SampleItem(UUID id, String category, String channel, java.time.Instant receivedAt,
+    public record SampleItem(UUID id, String category, String channel, Instant receivedAt,
                              Optional<UUID> secondCallOf, int attachedRepeats, List<HistoryLine> history) {
     }
 
     /** One timeline event, with only the detail that carries no patient data. */
-    public record HistoryLine(UUID callbackId, java.time.Instant at, String type, String actor, String detail) {
+    public record HistoryLine(UUID callbackId, Instant at, String type, String actor, String detail) {
     }
 }

@@ -9,6 +9,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -481,7 +482,7 @@ class PeriodMeasuresProperties {
         return t == null ? null : t.toInstant();
     }
 
-    private static java.time.OffsetDateTime utc(Instant t) {
+    private static OffsetDateTime utc(Instant t) {
         return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 }

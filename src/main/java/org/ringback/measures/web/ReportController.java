@@ -42,7 +42,7 @@ class ReportController {
     @GetMapping(path = "/api/v1/practices/{practiceId}/reports/weekly", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> weeklyPdf(@PathVariable UUID practiceId, @RequestParam String week, @RequestParam Optional<String> baseline) {
         WeeklyReport report = measures.weekly(practiceId, ReportPeriod.isoWeek("week", week), baseline(baseline), Measures.Export.PDF);
-        return pdf(report);
+        return pdf(pdf.render(report), report.week().period());
     }
 
     @GetMapping("/api/v1/practices/{practiceId}/reports/weekly/rows.csv")
@@ -59,12 +59,12 @@ class ReportController {
         return text.filter(t -> !t.isBlank()).map(t -> ReportPeriod.range("baseline", t));
     }
 
-    ResponseEntity<byte[]> pdf(WeeklyReport report) {
+    static ResponseEntity<byte[]> pdf(byte[] body, String period) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("review-" + report.week().period() + ".pdf").build().toString())
-                .body(pdf.render(report));
+                        .filename("review-" + period + ".pdf").build().toString())
+                .body(body);
     }
 
     static ResponseEntity<String> csv(String body, String name) {

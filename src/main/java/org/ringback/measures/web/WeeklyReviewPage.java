@@ -1,8 +1,8 @@
 package org.ringback.measures.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -79,10 +79,7 @@ class WeeklyReviewPage {
     ResponseEntity<byte[]> pack(@PathVariable UUID practiceId, @PathVariable String week, @RequestParam Optional<String> baseline) {
         WeeklyReport report = measures.weekly(practiceId, ReportPeriod.isoWeek("week", week), ReportController.baseline(baseline),
                 Measures.Export.PDF);
-        return ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "attachment; filename=\"review-" + report.week().period() + ".pdf\"")
-                .body(pdf.render(report));
+        return ReportController.pdf(pdf.render(report), report.week().period());
     }
 
     @GetMapping("/practices/{practiceId}/reviews/{week}/rows.csv")
