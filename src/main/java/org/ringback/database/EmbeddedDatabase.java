@@ -2,8 +2,12 @@ package org.ringback.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +31,8 @@ final class EmbeddedDatabase implements AutoCloseable {
     static final String DATABASE = "ringback";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Duration ORPHAN_SHUTDOWN_WAIT = Duration.ofSeconds(60);
+    /** The file zonky locks while its PostgreSQL runs. */
+    static final String LOCK_FILE = "epg-lock";
 
     private final EmbeddedPostgres postgres;
 
@@ -40,6 +46,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) throws IOException {
         Files.createDirectories(dataDirectory);
+        refuseWhileAnotherProcessOwns(dataDirectory);
         stopOrphanedServer(dataDirectory);
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -84,6 +91,27 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** A server left running by a killed app still holds the data directory: shut it down (smart, then forced). */
+    /**
+     * A running Ringback (or import) holds zonky's lock file on the data directory for as long as it lives; a
+     * killed one's lock is gone with it. So a lock we cannot take means the server we would see is not an
+     * orphan: stopping it would pull the database from under a live app.
+     */
+    private static void refuseWhileAnotherProcessOwns(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException("Another Ringback process is using the data directory " + dataDirectory
+                        + "; stop it first, or give this one its own RINGBACK_DATA_DIR");
+            }
+        } catch (OverlappingFileLockException e) {
+            throw new IllegalStateException("This process already runs the bundled database on " + dataDirectory, e);
+        }
+    }
+
     private static void stopOrphanedServer(Path dataDirectory) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         orphanPid(pidFile, dataDirectory).flatMap(ProcessHandle::of).ifPresent(orphan -> {

@@ -2,11 +2,13 @@ package org.ringback.practice;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.ringback.identity.CurrentUser;
 import org.ringback.identity.Identity;
 import org.ringback.shared.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,8 +19,10 @@ public class PracticeDirectory {
     private final Practices practices;
     private final Identity identity;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    PracticeDirectory(Practices practices, Identity identity, Clock clock) {
+    PracticeDirectory(Practices practices, Identity identity, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.practices = practices;
         this.identity = identity;
         this.clock = clock;
@@ -27,10 +31,18 @@ public class PracticeDirectory {
     /** Creates a practice with the default categories (ADMIN only). */
     @Transactional
     public Practice create(Practice practice) {
+        return create(practice, Optional.empty());
+    }
+
+    /** Creates a practice with the default categories and its Twilio auth token, if given (ADMIN only). */
+    @Transactional
+    public Practice create(Practice practice, Optional<String> twilioAuthToken) {
         if (!identity.current().isAdmin()) {
             throw new Refusal.NotPermitted("Only an admin may create a practice");
         }
-        return createSeeded(practice);
+        Practice created = createSeeded(practice);
+        events.publishEvent(new PracticeCreated(created.id(), twilioAuthToken));
+        return created;
     }
 
     /** Creates a practice with the default categories, without a caller (first-start demo). */

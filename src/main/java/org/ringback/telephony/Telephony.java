@@ -10,8 +10,10 @@ import java.util.UUID;
 
 import org.ringback.identity.Identity;
 import org.ringback.patient.PhoneNumbers;
+import org.ringback.practice.PracticeCreated;
 import org.ringback.practice.PracticeDirectory;
 import org.ringback.shared.Refusal;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,6 +67,13 @@ public class Telephony {
                 change.blockedNumbers().map(numbers -> normalise(numbers, region, "blockedNumbers")).orElse(current.blockedNumbers()));
         settings.save(changed, clock.instant());
         return view(changed);
+    }
+
+    /** The token given when the practice was created (API.md), stored in the same transaction. */
+    @EventListener
+    void practiceCreated(PracticeCreated created) {
+        created.twilioAuthToken().ifPresent(token -> configure(created.practiceId(),
+                new SettingsChange(Optional.of(token), Optional.empty(), Optional.empty())));
     }
 
     /** After the cause of a failure is fixed: the practice's failed webhooks are tried again; answers how many. */

@@ -83,6 +83,22 @@ class TwilioWebhookIntegrationTest {
     // --- settings ---
 
     @Test
+    void theTokenCanBeGivenWhenThePracticeIsCreatedAndIsNeverShown() {
+        String createToken = UUID.randomUUID().toString().replace("-", "");
+        var created = fx.admin().post("/api/v1/practices", Api.json("""
+                {'name': 'Harbor Pediatrics', 'timeZone': 'America/New_York', 'businessHours': %s,
+                 'telephony': {'twilioAuthToken': '%s'}}""", Fixtures.WEEKDAYS_8_TO_5, createToken));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String practiceId = created.text("/id");
+
+        assertThat(created.raw()).doesNotContain(createToken);
+        assertThat(fx.admin().get(settings(practiceId)).json("/twilioAuthTokenConfigured").asBoolean()).isTrue();
+        assertThat(post("voice", practiceId, missedCall(callSid(), Fixtures.phone(20)), createToken).status()).isEqualTo(200);
+        assertThat(post("voice", practiceId, missedCall(callSid(), Fixtures.phone(20)), token).status())
+                .as("another practice's token does not sign for it").isEqualTo(403);
+    }
+
+    @Test
     void theAuthTokenIsWriteOnlyAndNumbersAreNormalised() {
         var response = manager.api().get(settings(practice.id()));
 

@@ -42,6 +42,10 @@ class PracticeController {
                           @NotNull @JsonFormat(pattern = "HH:mm") LocalTime end) {
     }
 
+    /** Write-only: stored by the telephony module, never returned. */
+    record TelephonyJson(@Size(max = 200) String twilioAuthToken) {
+    }
+
     record PracticeRequest(
             @NotBlank @Size(max = 200) String name,
             @NotBlank String timeZone,
@@ -50,7 +54,8 @@ class PracticeController {
             @NotEmpty Map<String, List<Map<String, String>>> businessHours,
             Set<@NotNull LocalDate> closures,
             List<@Valid CallWindowJson> callWindows,
-            BoardIdentifier boardIdentifier) {
+            BoardIdentifier boardIdentifier,
+            @Valid TelephonyJson telephony) {
     }
 
     record PracticeView(String id, String name, String timeZone, String holidayCalendar, String phoneRegion,
@@ -101,7 +106,9 @@ class PracticeController {
                 request.closures() == null ? Set.of() : request.closures(),
                 windows,
                 request.boardIdentifier() == null ? BoardIdentifier.FULL_NAME : request.boardIdentifier());
-        return PracticeView.of(directory.create(practice));
+        Optional<String> token = Optional.ofNullable(request.telephony()).map(TelephonyJson::twilioAuthToken)
+                .map(String::strip).filter(text -> !text.isEmpty());
+        return PracticeView.of(directory.create(practice, token));
     }
 
     @GetMapping("/api/v1/practices")
