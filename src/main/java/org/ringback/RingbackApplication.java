@@ -28,6 +28,7 @@ public class RingbackApplication {
         System.setProperty("ringback.demo.enabled", "false");
         System.setProperty("ringback.sweep.enabled", "false");
         System.setProperty("logging.level.root", "warn");
+        System.setProperty("logging.level.org.ringback", "warn");
         var application = new SpringApplication(RingbackApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setAddCommandLineProperties(false);

@@ -3,6 +3,7 @@ package org.ringback.identity;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
+    @ConditionalOnWebApplication
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http
@@ -44,6 +46,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
