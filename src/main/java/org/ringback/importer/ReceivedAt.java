@@ -50,7 +50,8 @@ final class ReceivedAt {
         this.dates = datePatterns.stream().map(ReceivedAt::pattern).toList();
         this.times = TIMES.stream().map(ReceivedAt::pattern).toList();
         this.dateTimes = datePatterns.stream()
-                .flatMap(date -> TIMES.stream().flatMap(time -> List.of(date + " " + time, date + "'T'" + time, date + ", " + time).stream()))
+                .flatMap(date -> TIMES.stream().filter(time -> time.contains(":"))
+                        .flatMap(time -> List.of(date + " " + time, date + "'T'" + time, date + ", " + time).stream()))
                 .map(ReceivedAt::pattern).toList();
     }
 
@@ -66,13 +67,14 @@ final class ReceivedAt {
                 return zoned.map(ZonedDateTime::toInstant);
             }
         }
-        Optional<LocalDateTime> local = first(value, dateTimes, LocalDateTime::parse);
-        if (local.isEmpty()) {
+        // A value with a colon carries its time; one without is a date whose time is in the time column.
+        Optional<LocalDateTime> local;
+        if (value.indexOf(':') >= 0) {
+            local = first(value, dateTimes, LocalDateTime::parse);
+        } else {
             Optional<LocalDate> date = first(value, dates, LocalDate::parse);
             Optional<LocalTime> at = time.map(String::trim).filter(t -> !t.isEmpty()).flatMap(t -> first(t, times, LocalTime::parse));
-            if (date.isPresent() && at.isPresent()) {
-                local = Optional.of(date.get().atTime(at.get()));
-            }
+            local = date.isPresent() && at.isPresent() ? Optional.of(date.get().atTime(at.get())) : Optional.empty();
         }
         return local.map(dateTime -> ZonedDateTime.ofLocal(dateTime, zone, null).toInstant());
     }
