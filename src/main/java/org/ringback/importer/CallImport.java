@@ -67,7 +67,7 @@ public class CallImport {
         };
     }
 
-    static final int BATCH = 1000;
+    static final int BATCH = 2000;
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
     private static final Logger log = LoggerFactory.getLogger(CallImport.class);
 

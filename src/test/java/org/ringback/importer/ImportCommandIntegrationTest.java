@@ -109,7 +109,7 @@ class ImportCommandIntegrationTest {
 
         var started = Instant.now();
         Process child = childJvm("-Xmx256m", "import", "--practice", practiceId.toString(), file.toString());
-        boolean ended = child.waitFor(10, TimeUnit.MINUTES);
+        boolean ended = child.waitFor(15, TimeUnit.MINUTES);
         Duration took = Duration.between(started, Instant.now());
         String output = Files.readString(dir.resolve("child.log"));
         if (!ended) {
