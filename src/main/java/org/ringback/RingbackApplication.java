@@ -3,6 +3,7 @@ package org.ringback;
 import java.time.Clock;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,30 @@ import org.springframework.context.annotation.Bean;
 public class RingbackApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "import".equals(args[0])) {
+            System.exit(runImport(args));
+        }
         SpringApplication.run(RingbackApplication.class, args);
+    }
+
+    /**
+     * {@code import ...}: the importer's command (org.ringback.importer) against the configured database, without
+     * the web server, the demo loader or the sweeps. System properties outrank application.yml and the environment.
+     */
+    static int runImport(String[] args) {
+        System.setProperty("ringback.import.command", "true");
+        System.setProperty("ringback.demo.enabled", "false");
+        System.setProperty("ringback.sweep.enabled", "false");
+        System.setProperty("logging.level.root", "warn");
+        System.setProperty("logging.level.org.ringback", "warn");
+        var application = new SpringApplication(RingbackApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setAddCommandLineProperties(false);
+        try {
+            return SpringApplication.exit(application.run(args));
+        } catch (RuntimeException e) {
+            return 1;
+        }
     }
 
     /** The one source of "now": rules take it (or an instant) as an argument, tests replace it. */

@@ -3,6 +3,9 @@ package org.ringback.callback;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,6 +140,33 @@ public class CallbackDesk {
 
     public List<RepeatCallDetector.Prior> priors(UUID practiceId, Optional<UUID> patientId, Optional<String> phone, Instant since) {
         return callbacks.priors(practiceId, patientId, phone, since);
+    }
+
+    /** An earlier request with the patient and phone it came from, so a batch can tell whose prior it is. */
+    public record CallerPrior(RepeatCallDetector.Prior prior, Optional<UUID> patientId, Optional<String> phone) {
+    }
+
+    /** The bulk form of {@link #priors}: earlier requests from any of these patients or phones. */
+    public List<CallerPrior> priorsOfMany(UUID practiceId, Collection<UUID> patientIds, Collection<String> phones, Instant since) {
+        return callbacks.priorsOfMany(practiceId, patientIds, phones, since);
+    }
+
+    /**
+     * The bulk form of {@link #create} for imports: the same aggregate rules per request, stored in batches;
+     * the caller audits the import as a whole instead of each row.
+     */
+    public List<UUID> createAll(List<Callback.Request> requests, Actor actor) {
+        var contexts = new HashMap<String, CallbackContext>();
+        var created = new ArrayList<Callback>(requests.size());
+        for (Callback.Request request : requests) {
+            CallbackContext context = request.patientId().isPresent()
+                    ? context(request.practiceId(), request.category(), request.patientId())
+                    : contexts.computeIfAbsent(request.practiceId() + "/" + request.category(),
+                    key -> context(request.practiceId(), request.category(), Optional.empty()));
+            created.add(Callback.receive(request, context, actor));
+        }
+        callbacks.insertAll(created);
+        return created.stream().map(Callback::id).toList();
     }
 
     public Callback create(Callback.Request request, Actor actor) {

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 import org.ringback.patient.ContactMethod;
 import org.ringback.practice.ClosureOutcome;
 import org.ringback.shared.Refusal;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -33,11 +35,29 @@ class Callbacks {
     private static final TypeReference<List<RedFlag>> RED_FLAGS = new TypeReference<>() {
     };
 
+    private static final String INSERT_CALLBACK = """
+            insert into callback (practice_id, id, patient_id, caller_name, contact_phone, channel, category, urgency,
+                urgency_rank, queue, owner, status, waiting_on, waiting_note, waiting_expected_by, reason, details, red_flags,
+                received_at, first_attempt_due_at, resolution_due_at, resolution_paused_since, resolution_paused_seconds,
+                next_action, next_action_at, board_due_at, attempt_count, first_attempt_at, reached_at, next_step_done_at,
+                resolved_at, closure_outcome, closure_note, closed_at, closed_by, repeat_of, repeat_count, escalation_level, version)
+            values (:practiceId, :id, :patientId, :callerName, :contactPhone, :channel, :category, :urgency,
+                :urgencyRank, :queue, :owner, :status, :waitingOn, :waitingNote, :waitingExpectedBy, :reason,
+                cast(:details as jsonb), cast(:redFlags as jsonb),
+                :receivedAt, :firstAttemptDueAt, :resolutionDueAt, :pausedSince, :paused,
+                :nextAction, :nextActionAt, :boardDueAt, :attemptCount, :firstAttemptAt, :reachedAt, :nextStepDoneAt,
+                :resolvedAt, :outcome, :closureNote, :closedAt, :closedBy, :repeatOf, :repeatCount, :escalationLevel, 0)""";
+    private static final String INSERT_EVENT = """
+            insert into callback_event (practice_id, callback_id, seq, at, type, actor, detail)
+            values (:practiceId, :callbackId, :seq, :at, :type, :actor, cast(:detail as jsonb))""";
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final JsonMapper json;
 
-    Callbacks(JdbcClient jdbc, JsonMapper json) {
+    Callbacks(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json) {
         this.jdbc = jdbc;
+        this.named = named;
         this.json = json;
     }
 
@@ -71,9 +91,7 @@ class Callbacks {
             insertAttempt(s.practiceId(), s.id(), attempt);
         }
         for (TimelineEvent event : callback.unsavedEvents()) {
-            jdbc.sql("""
-                            insert into callback_event (practice_id, callback_id, seq, at, type, actor, detail)
-                            values (:practiceId, :callbackId, :seq, :at, :type, :actor, cast(:detail as jsonb))""")
+            jdbc.sql(INSERT_EVENT)
                     .param("practiceId", s.practiceId())
                     .param("callbackId", s.id())
                     .param("seq", event.seq())
@@ -83,6 +101,57 @@ class Callbacks {
                     .param("detail", json.writeValueAsString(event.detail()))
                     .update();
         }
+    }
+
+    /**
+     * Inserts new callbacks and their first timeline events in two JDBC batches: the bulk path of imports,
+     * the same rows {@link #save} writes one by one.
+     */
+    void insertAll(List<Callback> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        var callbackRows = created.stream().map(callback -> (Map<String, ?>) columns(callback.state(), 0)).toList();
+        var eventRows = new ArrayList<Map<String, ?>>();
+        for (Callback callback : created) {
+            if (!callback.isNew()) {
+                throw new IllegalArgumentException("insertAll takes new callbacks only");
+            }
+            for (TimelineEvent event : callback.unsavedEvents()) {
+                var row = new HashMap<String, Object>();
+                row.put("practiceId", callback.practiceId());
+                row.put("callbackId", callback.id());
+                row.put("seq", event.seq());
+                row.put("at", utc(event.at()));
+                row.put("type", event.type().name());
+                row.put("actor", event.actor());
+                row.put("detail", json.writeValueAsString(event.detail()));
+                eventRows.add(row);
+            }
+        }
+        named.batchUpdate(INSERT_CALLBACK, SqlParameterSourceUtils.createBatch(callbackRows));
+        named.batchUpdate(INSERT_EVENT, SqlParameterSourceUtils.createBatch(eventRows));
+    }
+
+    /** Earlier requests from any of these patients or phones (the bulk form of {@link #priors}). */
+    List<CallbackDesk.CallerPrior> priorsOfMany(UUID practiceId, Collection<UUID> patientIds, Collection<String> phones, Instant since) {
+        if (patientIds.isEmpty() && phones.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, category, status, received_at, closed_at, patient_id, contact_phone from callback
+                        where practice_id = :practiceId
+                          and (patient_id = any(:patientIds) or contact_phone = any(:phones))
+                          and (status <> 'CLOSED' or closed_at >= :since)""")
+                .param("practiceId", practiceId)
+                .param("patientIds", patientIds.toArray(UUID[]::new))
+                .param("phones", phones.toArray(String[]::new))
+                .param("since", utc(since))
+                .query((rs, n) -> new CallbackDesk.CallerPrior(new RepeatCallDetector.Prior(rs.getObject("id", UUID.class),
+                        rs.getString("category"), !"CLOSED".equals(rs.getString("status")), instant(rs, "received_at"),
+                        Optional.ofNullable(instant(rs, "closed_at"))),
+                        Optional.ofNullable(rs.getObject("patient_id", UUID.class)), Optional.ofNullable(rs.getString("contact_phone"))))
+                .list();
     }
 
     /** One page of a practice's board, with each item's attempts (two queries whatever the page size). */
@@ -159,18 +228,7 @@ class Callbacks {
     }
 
     private void insert(Map<String, Object> columns) {
-        jdbc.sql("""
-                        insert into callback (practice_id, id, patient_id, caller_name, contact_phone, channel, category, urgency,
-                            urgency_rank, queue, owner, status, waiting_on, waiting_note, waiting_expected_by, reason, details, red_flags,
-                            received_at, first_attempt_due_at, resolution_due_at, resolution_paused_since, resolution_paused_seconds,
-                            next_action, next_action_at, board_due_at, attempt_count, first_attempt_at, reached_at, next_step_done_at,
-                            resolved_at, closure_outcome, closure_note, closed_at, closed_by, repeat_of, repeat_count, escalation_level, version)
-                        values (:practiceId, :id, :patientId, :callerName, :contactPhone, :channel, :category, :urgency,
-                            :urgencyRank, :queue, :owner, :status, :waitingOn, :waitingNote, :waitingExpectedBy, :reason,
-                            cast(:details as jsonb), cast(:redFlags as jsonb),
-                            :receivedAt, :firstAttemptDueAt, :resolutionDueAt, :pausedSince, :paused,
-                            :nextAction, :nextActionAt, :boardDueAt, :attemptCount, :firstAttemptAt, :reachedAt, :nextStepDoneAt,
-                            :resolvedAt, :outcome, :closureNote, :closedAt, :closedBy, :repeatOf, :repeatCount, :escalationLevel, 0)""")
+        jdbc.sql(INSERT_CALLBACK)
                 .params(columns)
                 .update();
     }

@@ -23,6 +23,8 @@ class DatabaseConfiguration {
         var config = new HikariConfig();
         config.setPoolName("ringback");
         config.setMaximumPoolSize(properties.maxPoolSize());
+        // JDBC batches of inserts (imports) go as multi-row inserts: several times faster, same rows.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         if (properties.embedded()) {
             config.setJdbcUrl(embedded.jdbcUrl());
             config.setUsername(EmbeddedDatabase.USER);

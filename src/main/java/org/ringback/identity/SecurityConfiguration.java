@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -31,6 +32,7 @@ class SecurityConfiguration {
 
     /** Health for load balancers, open; metrics for operators: an admin's credentials, no session. */
     @Bean
+    @ConditionalOnWebApplication
     @Order(0)
     SecurityFilterChain operations(HttpSecurity http) throws Exception {
         return http
@@ -49,6 +51,7 @@ class SecurityConfiguration {
 
     /** Telephony webhooks carry no login: the telephony module checks Twilio's signature with the practice's token. */
     @Bean
+    @ConditionalOnWebApplication
     @Order(1)
     SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
         return http
@@ -61,6 +64,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication
     @Order(2)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http
@@ -86,6 +90,7 @@ class SecurityConfiguration {
      * A post without a valid token is sent back to the form.
      */
     @Bean
+    @ConditionalOnWebApplication
     @Order(3)
     SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
         return http
@@ -114,6 +119,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication
     @Order(4)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http

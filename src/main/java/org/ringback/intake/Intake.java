@@ -3,10 +3,17 @@ package org.ringback.intake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.ringback.callback.Actor;
 import org.ringback.callback.Callback;
@@ -147,6 +154,105 @@ public class Intake {
                     state.contactPhone(), state.callerName(), Optional.of(transcript), Map.of(), Optional.empty(), Optional.empty()),
                     actor).callback();
         });
+    }
+
+    /** What a batch did: rows that made a new item, joined an open one, or were seen before (same key). */
+    public record BatchOutcome(int created, int attached, int replayed) {
+    }
+
+    /**
+     * The bulk form of {@link #receive(IntakeRequest, Actor)} for imports, in one transaction per batch: the same
+     * rules (red-flag screen, default category, patient match by phone, repeat and second calls, idempotency keys)
+     * applied in the batch's order, with one query per step for the whole batch instead of one per row. Earlier
+     * rows of the batch count as priors of later ones, exactly as if they had come one by one. Every request needs
+     * a caller phone and an idempotency key.
+     */
+    @Transactional
+    public BatchOutcome receiveAll(UUID practiceId, List<IntakeRequest> requests, Actor actor) {
+        var practice = practices.find(practiceId);
+        Instant now = clock.instant();
+        var rows = new ArrayList<BulkRow>(requests.size());
+        for (IntakeRequest request : requests) {
+            if (!practiceId.equals(request.practiceId()) || request.patientId().isPresent()) {
+                throw new IllegalArgumentException("A batch is for one practice's callers by phone");
+            }
+            Instant receivedAt = request.receivedAt().orElse(now);
+            if (receivedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
+                throw new Refusal.InvalidInput("receivedAt", "must not be in the future");
+            }
+            String phone = PhoneNumbers.normalise(request.callerPhone().orElse(null), practice.phoneRegion(), "caller.phone");
+            String key = request.idempotencyKey().orElseThrow(() -> new IllegalArgumentException("A batch row needs a key"));
+            rows.add(new BulkRow(request, phone, receivedAt, key));
+        }
+        if (rows.isEmpty()) {
+            return new BatchOutcome(0, 0, 0);
+        }
+        var phones = rows.stream().map(BulkRow::phone).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, Patient> byPhone = patients.findUniqueByPhones(practiceId, phones);
+        keys.lockCallers(practiceId, rows.stream()
+                .map(row -> Optional.ofNullable(byPhone.get(row.phone())).map(p -> p.id().toString()).orElse(row.phone())).toList());
+        Map<String, UUID> seen = keys.findAll(practiceId, rows.stream().map(BulkRow::key).toList());
+
+        Instant earliest = rows.stream().map(BulkRow::receivedAt).min(Comparator.naturalOrder()).orElseThrow();
+        var patientIds = byPhone.values().stream().map(Patient::id).collect(Collectors.toSet());
+        Map<Object, List<RepeatCallDetector.Prior>> priors = new HashMap<>();
+        for (var prior : desk.priorsOfMany(practiceId, patientIds, phones, earliest.minus(RepeatCallDetector.DEFAULT_LOOKBACK))) {
+            prior.patientId().ifPresent(id -> priors.computeIfAbsent(id, k -> new ArrayList<>()).add(prior.prior()));
+            prior.phone().ifPresent(phone -> priors.computeIfAbsent(phone, k -> new ArrayList<>()).add(prior.prior()));
+        }
+
+        var pending = new ArrayList<Callback.Request>();
+        var pendingIds = new HashSet<UUID>();
+        var remembered = new LinkedHashMap<String, UUID>();
+        int created = 0;
+        int attached = 0;
+        int replayed = 0;
+        for (BulkRow row : rows) {
+            if (seen.containsKey(row.key()) || remembered.containsKey(row.key())) {
+                replayed++;
+                continue;
+            }
+            IntakeRequest request = row.request();
+            Optional<Patient> patient = Optional.ofNullable(byPhone.get(row.phone()));
+            var screening = screen.screen(request.reason().orElse(null));
+            List<RedFlag> flags = screening.hits().stream().map(hit -> new RedFlag(hit.phrase(), hit.language(), hit.urgency())).toList();
+            String category = request.category().orElseGet(() -> defaultCategory(request.channel(), screening.flagged()));
+            Urgency urgency = request.urgency().orElse(Urgency.ROUTINE);
+            urgency = screening.urgency().map(urgency::atLeast).orElse(urgency);
+
+            var callerPriors = new LinkedHashSet<RepeatCallDetector.Prior>(priors.getOrDefault(row.phone(), List.of()));
+            patient.ifPresent(p -> callerPriors.addAll(priors.getOrDefault(p.id(), List.of())));
+            var decision = repeats.decide(category, row.receivedAt(), List.copyOf(callerPriors));
+            if (decision instanceof RepeatCallDetector.Decision.AttachTo attach) {
+                if (pendingIds.contains(attach.callbackId())) {
+                    desk.createAll(pending, actor);
+                    pending.clear();
+                    pendingIds.clear();
+                }
+                desk.attachRepeat(practiceId, attach.callbackId(), request.channel(), request.reason(), urgency, flags,
+                        row.receivedAt(), actor);
+                remembered.put(row.key(), attach.callbackId());
+                attached++;
+            } else {
+                Optional<UUID> repeatOf = decision instanceof RepeatCallDetector.Decision.SecondCallOf second
+                        ? Optional.of(second.callbackId()) : Optional.empty();
+                UUID id = UUID.randomUUID();
+                pending.add(new Callback.Request(practiceId, id, patient.map(Patient::id), request.callerName(), Optional.of(row.phone()),
+                        request.channel(), category, urgency, request.reason(), request.details(), flags, row.receivedAt(), repeatOf));
+                pendingIds.add(id);
+                var prior = new RepeatCallDetector.Prior(id, category, true, row.receivedAt(), Optional.empty());
+                priors.computeIfAbsent(row.phone(), k -> new ArrayList<>()).add(prior);
+                patient.ifPresent(p -> priors.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(prior));
+                remembered.put(row.key(), id);
+                created++;
+            }
+        }
+        desk.createAll(pending, actor);
+        keys.rememberAll(practiceId, remembered, now);
+        return new BatchOutcome(created, attached, replayed);
+    }
+
+    private record BulkRow(IntakeRequest request, String phone, Instant receivedAt, String key) {
     }
 
     private void remember(UUID practiceId, String key, UUID callbackId, Instant now) {

@@ -2,6 +2,10 @@ package org.ringback.intake;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +30,43 @@ class IntakeKeys {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .param("key", practiceId + "/" + callerKey)
                 .query(Object.class).optional();
+    }
+
+    /** {@link #lockCaller} for many callers at once, in one order so that two batches never deadlock on each other. */
+    void lockCallers(UUID practiceId, Collection<String> callerKeys) {
+        if (callerKeys.isEmpty()) {
+            return;
+        }
+        String[] keys = callerKeys.stream().map(caller -> practiceId + "/" + caller).distinct().sorted().toArray(String[]::new);
+        jdbc.sql("select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from (select unnest(:keys) as k order by 1) callers")
+                .param("keys", keys)
+                .query(Long.class).single();
+    }
+
+    Map<String, UUID> findAll(UUID practiceId, Collection<String> keys) {
+        Map<String, UUID> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select idempotency_key, callback_id from intake_key where practice_id = :practiceId and idempotency_key = any(:keys)")
+                .param("practiceId", practiceId).param("keys", keys.toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString(1), rs.getObject(2, UUID.class)))
+                .list();
+        return found;
+    }
+
+    void rememberAll(UUID practiceId, Map<String, UUID> callbackIdsByKey, Instant at) {
+        if (callbackIdsByKey.isEmpty()) {
+            return;
+        }
+        String[] keys = callbackIdsByKey.keySet().toArray(String[]::new);
+        UUID[] ids = Arrays.stream(keys).map(callbackIdsByKey::get).toArray(UUID[]::new);
+        jdbc.sql("""
+                        insert into intake_key (practice_id, idempotency_key, callback_id, created_at)
+                        select :practiceId, k, c, :at from unnest(:keys, :ids) as t(k, c)""")
+                .param("practiceId", practiceId).param("keys", keys).param("ids", ids)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     Optional<UUID> find(UUID practiceId, String key) {

@@ -2,6 +2,7 @@ package org.ringback.patient;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +77,21 @@ public class PatientRegistry {
     /** How many patients of the practice have this E.164 phone: 0 for a new caller, more than 1 for a shared phone. */
     public int countByPhone(UUID practiceId, String e164) {
         return patients.idsByPhone(practiceId, e164).size();
+    }
+
+    /** The bulk form of {@link #findUniqueByPhone}: for each phone that exactly one patient has, that patient. */
+    public Map<String, Patient> findUniqueByPhones(UUID practiceId, Collection<String> e164s) {
+        if (e164s.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, UUID> unique = new HashMap<>();
+        patients.idsByPhones(practiceId, e164s).entrySet().stream()
+                .filter(entry -> entry.getValue().size() == 1)
+                .forEach(entry -> unique.put(entry.getKey(), entry.getValue().get(0)));
+        Map<UUID, Patient> found = findAll(practiceId, unique.values());
+        Map<String, Patient> byPhone = new HashMap<>();
+        unique.forEach((phone, id) -> Optional.ofNullable(found.get(id)).ifPresent(patient -> byPhone.put(phone, patient)));
+        return byPhone;
     }
 
     /** The one patient with this E.164 phone, if exactly one has it (a shared family phone matches nobody). */

@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -75,6 +78,16 @@ class Patients {
         return jdbc.sql("select patient_id from patient_phone where practice_id = :practiceId and phone = :phone")
                 .param("practiceId", practiceId).param("phone", phone)
                 .query(UUID.class).list();
+    }
+
+    Map<String, List<UUID>> idsByPhones(UUID practiceId, Collection<String> phones) {
+        Map<String, List<UUID>> ids = new HashMap<>();
+        jdbc.sql("select phone, patient_id from patient_phone where practice_id = :practiceId and phone = any(:phones)")
+                .param("practiceId", practiceId).param("phones", phones.toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getString("phone"), rs.getObject("patient_id", UUID.class)))
+                .list()
+                .forEach(entry -> ids.computeIfAbsent(entry.getKey(), phone -> new ArrayList<>()).add(entry.getValue()));
+        return ids;
     }
 
     private static Patient patient(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,7 @@
 package org.ringback.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -14,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,10 +26,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
     private final long limit;
+    private final List<String> largeUploadPaths;
 
     RequestSizeLimitFilter(WebProperties properties) {
         this.limit = properties.maxRequestBytes().toBytes();
+        this.largeUploadPaths = List.copyOf(properties.largeUploadPaths());
+    }
+
+    /** File uploads (the importer's) are exempt on purpose: the multipart size limit bounds them, streamed to disk. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && largeUploadPaths.stream()
+                .anyMatch(pattern -> PATHS.match(pattern, request.getRequestURI().substring(request.getContextPath().length())));
     }
 
     @Override
