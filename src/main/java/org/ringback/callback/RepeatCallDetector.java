@@ -8,10 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Repeat calls of DESIGN.md: a new request from the same patient (or phone) about the same category within
- * the look-back, while an item is open, is attached to that item instead of becoming a second work item;
+ * Repeat calls of DESIGN.md: a new request from the same patient (or phone) about the same category (a missed
+ * call of unknown subject matches any) within the look-back, while an item is open, is attached to that item instead of becoming a second work item;
  * if the earlier item closed within the look-back, the new item is a "second call" of it.
  *
  * <p>The look-back is measured in both directions from the new request's receipt, so a prior that was
@@ -40,6 +41,8 @@ public final class RepeatCallDetector {
     }
 
     public static final Duration DEFAULT_LOOKBACK = Duration.ofDays(14);
+    /** The category of a missed call or voicemail whose reason is not known yet. */
+    static final String SUBJECT_UNKNOWN = "MISSED_CALL";
 
     private final Duration lookback;
 
@@ -56,21 +59,39 @@ public final class RepeatCallDetector {
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(priors, "priors");
 
-        Optional<Prior> open = priors.stream()
-                .filter(p -> p.open() && category.equals(p.category()) && withinLookback(p.receivedAt(), receivedAt))
-                .max(mostRecent(Prior::receivedAt));
+        Optional<Prior> open = mostRecentOpen(priors, p -> category.equals(p.category()), receivedAt)
+                .or(() -> mostRecentOpen(priors, p -> sameSubject(category, p.category()), receivedAt));
         if (open.isPresent()) {
             return new Decision.AttachTo(open.get().callbackId());
         }
 
-        Optional<Prior> closed = priors.stream()
-                .filter(p -> !p.open() && category.equals(p.category()) && p.closedAt().isPresent()
-                        && withinLookback(p.closedAt().get(), receivedAt))
-                .max(mostRecent(p -> p.closedAt().get()));
+        Optional<Prior> closed = mostRecentClosed(priors, p -> category.equals(p.category()), receivedAt)
+                .or(() -> mostRecentClosed(priors, p -> sameSubject(category, p.category()), receivedAt));
         if (closed.isPresent()) {
             return new Decision.SecondCallOf(closed.get().callbackId());
         }
         return new Decision.FirstCall();
+    }
+
+    /**
+     * A missed call without a message says nothing of its subject, so it is about the same thing as any request
+     * from the same caller: the patient who called and then filled in the web form wants one callback. An exact
+     * category match still wins over such a guess.
+     */
+    static boolean sameSubject(String category, String priorCategory) {
+        return category.equals(priorCategory) || SUBJECT_UNKNOWN.equals(category) || SUBJECT_UNKNOWN.equals(priorCategory);
+    }
+
+    private Optional<Prior> mostRecentOpen(List<Prior> priors, Predicate<Prior> subject, Instant receivedAt) {
+        return priors.stream()
+                .filter(p -> p.open() && subject.test(p) && withinLookback(p.receivedAt(), receivedAt))
+                .max(mostRecent(Prior::receivedAt));
+    }
+
+    private Optional<Prior> mostRecentClosed(List<Prior> priors, Predicate<Prior> subject, Instant receivedAt) {
+        return priors.stream()
+                .filter(p -> !p.open() && subject.test(p) && p.closedAt().isPresent() && withinLookback(p.closedAt().get(), receivedAt))
+                .max(mostRecent(p -> p.closedAt().get()));
     }
 
     private boolean withinLookback(Instant at, Instant receivedAt) {

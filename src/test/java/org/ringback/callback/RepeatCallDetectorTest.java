@@ -24,6 +24,7 @@ class RepeatCallDetectorTest {
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
     private static final String BILLING = "BILLING";
     private static final String RESCHEDULE = "RESCHEDULE";
+    private static final String MISSED_CALL = "MISSED_CALL";
 
     private final RepeatCallDetector detector = new RepeatCallDetector(RepeatCallDetector.DEFAULT_LOOKBACK);
 
@@ -89,6 +90,31 @@ class RepeatCallDetectorTest {
         Prior prior = open(id(1), RESCHEDULE, NOW.minus(Duration.ofHours(1)));
 
         assertThat(detector.decide(BILLING, NOW, List.of(prior))).isEqualTo(new FirstCall());
+    }
+
+    @Test
+    void aMissedCallOfUnknownSubjectJoinsTheCallersOpenItemOfAnyCategoryAndTheOtherWayRound() {
+        Prior billing = open(id(1), BILLING, NOW.minus(Duration.ofHours(1)));
+        Prior missedCall = open(id(2), MISSED_CALL, NOW.minus(Duration.ofHours(2)));
+
+        assertThat(detector.decide(MISSED_CALL, NOW, List.of(billing))).isEqualTo(new AttachTo(id(1)));
+        assertThat(detector.decide(RESCHEDULE, NOW, List.of(missedCall))).isEqualTo(new AttachTo(id(2)));
+    }
+
+    @Test
+    void anExactCategoryMatchWinsOverAMissedCallOfUnknownSubject() {
+        Prior missedCall = open(id(1), MISSED_CALL, NOW.minus(Duration.ofMinutes(5)));
+        Prior billing = open(id(2), BILLING, NOW.minus(Duration.ofDays(2)));
+
+        assertThat(detector.decide(BILLING, NOW, List.of(missedCall, billing))).isEqualTo(new AttachTo(id(2)));
+    }
+
+    @Test
+    void aMissedCallAfterAClosedItemOfAnyCategoryIsASecondCall() {
+        Prior closedBilling = closed(id(1), BILLING, NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(2)));
+
+        assertThat(detector.decide(MISSED_CALL, NOW, List.of(closedBilling))).isEqualTo(new SecondCallOf(id(1)));
+        assertThat(detector.decide(RESCHEDULE, NOW, List.of(closedBilling))).isEqualTo(new FirstCall());
     }
 
     @Test

@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A patient's browser over plain HTTP: keeps cookies, reads the CSRF token and the submission key from the form. */
-final class FormClient {
+public final class FormClient {
 
-    record Page(int status, String body, String location, Map<String, List<String>> headers) {
-        String header(String name) {
+    public record Page(int status, String body, String location, Map<String, List<String>> headers) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .findFirst().map(e -> e.getValue().get(0)).orElse(null);
         }
@@ -32,11 +32,11 @@ final class FormClient {
     private String csrf;
     private String key;
 
-    FormClient(int port) {
+    public FormClient(int port) {
         this.port = port;
     }
 
-    Page get(String path, String... headers) {
+    public Page get(String path, String... headers) {
         var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
@@ -53,12 +53,12 @@ final class FormClient {
         return page;
     }
 
-    String key() {
+    public String key() {
         return key;
     }
 
     /** Posts the fields (name, value, name, value…) with the CSRF token and key of the last form page read. */
-    Page post(String path, String... fields) {
+    public Page post(String path, String... fields) {
         List<String> pairs = new ArrayList<>();
         if (csrf != null) {
             pairs.add("_csrf=" + encode(csrf));
