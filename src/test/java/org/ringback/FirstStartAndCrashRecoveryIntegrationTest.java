@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ import org.ringback.support.Api;
  */
 class FirstStartAndCrashRecoveryIntegrationTest {
 
-    private static final Duration STARTUP = Duration.ofSeconds(120);
+    /** First start loads four weeks of demo history; a busy 2-core machine needs a few minutes. */
+    private static final Duration STARTUP = Duration.ofMinutes(4);
 
     @TempDir
     Path dataDir;
@@ -89,6 +91,9 @@ class FirstStartAndCrashRecoveryIntegrationTest {
             }
             Thread.sleep(250);
         }
+        // Stopped gently, so that its PostgreSQL stops too and the temporary directory can go.
+        process.destroy();
+        process.waitFor(60, TimeUnit.SECONDS);
         throw new IllegalStateException("Ringback did not start within " + STARTUP);
     }
 
