@@ -25,6 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -58,6 +59,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 .map(v -> new ApiFieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
+    }
+
+    /** A file upload sent as something other than multipart/form-data (too large ones are 413, handled above us). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> notMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Send the file as a multipart/form-data upload", List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
