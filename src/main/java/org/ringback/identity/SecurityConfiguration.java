@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,6 +31,7 @@ class SecurityConfiguration {
 
     /** Health for load balancers, open; metrics for operators: an admin's credentials, no session. */
     @Bean
+    @ConditionalOnWebApplication
     @Order(0)
     SecurityFilterChain operations(HttpSecurity http) throws Exception {
         return http
@@ -47,6 +49,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http
@@ -67,6 +70,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
