@@ -186,14 +186,14 @@ final class History {
             earlier.removeIf(e -> e.receivedAt().isBefore(receivedAt.minus(Duration.ofDays(30))));
             var decision = REPEATS.decide(category, receivedAt, earlier.stream().map(e -> prior(e, receivedAt)).toList());
             if (decision instanceof RepeatCallDetector.Decision.AttachTo attach) {
-                Callback open1 = earlier.stream().filter(e -> e.callback().id().equals(attach.callbackId())).findFirst().orElseThrow().callback();
+                Callback joined = earlier.stream().filter(e -> e.callback().id().equals(attach.callbackId())).findFirst().orElseThrow().callback();
                 // Joined to the open item, as intake does; only when its recorded history ends before this call,
                 // so that each timeline stays in time order.
-                if (lastEventAt(open1).isAfter(receivedAt)) {
+                if (lastEventAt(joined).isAfter(receivedAt)) {
                     return Optional.empty();
                 }
-                open1.attachRepeat(channel, reason.isEmpty() ? Optional.empty() : Optional.of(reason), urgency, flags, receivedAt,
-                        context(open1.category(), caller.patient()), Actor.SYSTEM);
+                joined.attachRepeat(channel, reason.isEmpty() ? Optional.empty() : Optional.of(reason), urgency, flags, receivedAt,
+                        context(joined.category(), caller.patient()), Actor.SYSTEM);
                 return Optional.empty();
             }
             if (decision instanceof RepeatCallDetector.Decision.SecondCallOf second) {
