@@ -16,6 +16,9 @@ public class RingbackApplication {
         if (args.length > 0 && "import".equals(args[0])) {
             System.exit(runImport(args));
         }
+        if (args.length > 0 && "generate".equals(args[0])) {
+            System.exit(runGenerate(args));
+        }
         SpringApplication.run(RingbackApplication.class, args);
     }
 
@@ -37,6 +40,15 @@ public class RingbackApplication {
         } catch (RuntimeException e) {
             return 1;
         }
+    }
+
+    /** {@code generate ...}: the scale data generator (org.ringback.generator), without the web server, demo or sweeps. */
+    static int runGenerate(String[] args) {
+        System.setProperty("ringback.demo.enabled", "false");
+        System.setProperty("ringback.sweep.enabled", "false");
+        var application = new SpringApplication(RingbackApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        return SpringApplication.exit(application.run(args));
     }
 
     /** The one source of "now": rules take it (or an instant) as an argument, tests replace it. */

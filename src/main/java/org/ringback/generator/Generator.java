@@ -1,0 +1,311 @@
+package org.ringback.generator;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.ringback.callback.Attempt;
+import org.ringback.callback.Callback;
+import org.ringback.callback.Closure;
+import org.ringback.callback.TimelineEvent;
+import org.ringback.patient.Patient;
+import org.ringback.practice.Category;
+import org.ringback.practice.Practice;
+import org.ringback.practice.PracticeDirectory;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fills the database with generated practices and their history. Each practice is one transaction: created
+ * through the practice module (so its categories are seeded as for any new practice), then its patients,
+ * callbacks, attempts and timeline streamed in with COPY. Several practices load at once, one per worker;
+ * memory stays that of a few practices whatever the size.
+ */
+@Service
+class Generator {
+
+    private static final String[] CATEGORY_CODES = {"NEW_PATIENT_APPOINTMENT", "APPOINTMENT_REQUEST", "RESCHEDULE", "CANCELLATION",
+            "REFERRAL_STATUS", "INSURANCE_ELIGIBILITY", "INTAKE_FORM", "RECORDS_REQUEST", "BILLING", "PRESCRIPTION_ROUTE",
+            "CLINICAL_CONCERN", "POST_VISIT_FOLLOW_UP", "TELEHEALTH_ACCESS", "MISSED_CALL", "GENERAL_QUESTION"};
+    private static final String CALLBACK_COLUMNS = "practice_id, id, patient_id, caller_name, contact_phone, channel, category, urgency, "
+            + "urgency_rank, queue, owner, status, waiting_on, waiting_note, waiting_expected_by, reason, details, red_flags, "
+            + "received_at, first_attempt_due_at, resolution_due_at, resolution_paused_since, resolution_paused_seconds, "
+            + "next_action, next_action_at, board_due_at, attempt_count, first_attempt_at, reached_at, next_step_done_at, "
+            + "resolved_at, closure_outcome, closure_note, closed_at, closed_by, repeat_of, repeat_count, escalation_level, version";
+
+    private final PracticeDirectory practices;
+    private final DataSource dataSource;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Generator(PracticeDirectory practices, DataSource dataSource, TransactionTemplate transaction, JdbcClient jdbc, JsonMapper json,
+              Clock clock) {
+        this.practices = practices;
+        this.dataSource = dataSource;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What was loaded. */
+    record Summary(int practices, long patients, long callbacks, long attempts, long events, long rows, Duration took,
+                   long databaseBytes) {
+    }
+
+    /** The database already holds practices this command would generate. */
+    static final class AlreadyGenerated extends RuntimeException {
+        AlreadyGenerated(String message) {
+            super(message);
+        }
+    }
+
+    /** @throws AlreadyGenerated when any of the practices of this seed and size is already there */
+    Summary generate(GenerateCommand command, PrintStream out) {
+        refuseIfGenerated(command);
+        Instant now = command.now().orElseGet(clock::instant);
+        long started = System.nanoTime();
+        var progress = new Progress(command.practices(), out, started);
+        ExecutorService workers = Executors.newFixedThreadPool(command.workers());
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "generate-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(progress::print, 5, 5, TimeUnit.SECONDS);
+        List<String> dropped = command.dropIndexes() ? dropSecondaryIndexes(out) : List.of();
+        try {
+            var done = new ExecutorCompletionService<Counts>(workers);
+            for (int index = 0; index < command.practices(); index++) {
+                int practice = index;
+                done.submit(() -> load(command, practice, now));
+            }
+            for (int i = 0; i < command.practices(); i++) {
+                progress.add(done.take().get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            workers.shutdownNow();
+            ticker.shutdownNow();
+            recreate(dropped, out);
+        }
+        progress.print();
+        out.println("generate: analyzing the tables...");
+        jdbc.sql("analyze practice, category, patient, patient_phone, callback, attempt, callback_event").update();
+        long bytes = jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
+        Counts total = progress.total();
+        return new Summary(command.practices(), total.patients(), total.callbacks(), total.attempts(), total.events(), total.rows(),
+                Duration.ofNanos(System.nanoTime() - started), bytes);
+    }
+
+    /**
+     * Drops the callback table's secondary indexes, remembering their definitions from the catalog; only into a
+     * database without callbacks, where nothing but this load can miss them. {@link #recreate} builds them again,
+     * also when the load fails.
+     */
+    private List<String> dropSecondaryIndexes(PrintStream out) {
+        if (jdbc.sql("select exists (select 1 from callback)").query(Boolean.class).single()) {
+            out.println("generate: the database already has callbacks, so the indexes stay while loading");
+            return List.of();
+        }
+        List<Map.Entry<String, String>> indexes = jdbc.sql("""
+                        select i.indexname, i.indexdef from pg_indexes i
+                        where i.schemaname = current_schema() and i.tablename = 'callback'
+                          and not exists (select 1 from pg_constraint c where c.conname = i.indexname)
+                        order by i.indexname""")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+        for (var index : indexes) {
+            jdbc.sql("drop index " + index.getKey()).update();
+        }
+        out.println("generate: dropped " + indexes.size() + " secondary indexes of callback while loading");
+        return indexes.stream().map(Map.Entry::getValue).toList();
+    }
+
+    private void recreate(List<String> definitions, PrintStream out) {
+        if (definitions.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        for (String definition : definitions) {
+            jdbc.sql(definition).update();
+        }
+        out.printf("generate: built %d indexes again in %d s%n", definitions.size(), (System.nanoTime() - started) / 1_000_000_000L);
+    }
+
+    private void refuseIfGenerated(GenerateCommand command) {
+        List<UUID> ids = new ArrayList<>();
+        long found = 0;
+        for (int index = 0; index < command.practices(); index++) {
+            ids.add(GeneratedPractices.id(command.seed(), index));
+            if (ids.size() == 1000 || index == command.practices() - 1) {
+                found += jdbc.sql("select count(*) from practice where id in (:ids)").param("ids", ids).query(Long.class).single();
+                ids.clear();
+            }
+        }
+        if (found > 0) {
+            throw new AlreadyGenerated("the database already holds " + found + " of the " + command.practices()
+                    + " practices generated with seed " + command.seed() + "; use a fresh data directory or another --seed");
+        }
+    }
+
+    /** One practice, in one transaction: created with its categories, then its rows copied in. */
+    private Counts load(GenerateCommand command, int index, Instant now) {
+        return transaction.execute(status -> {
+            Practice practice = practices.createSeeded(GeneratedPractices.practice(command.seed(), index));
+            History.Result history = history(command, index, now);
+            Tables tables = render(history, now.minus(Duration.ofDays(command.days())));
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                copy(copy, "patient (practice_id, id, display_name, mrn, phones, preferred_contact, preferred_windows, language, "
+                        + "consent_voicemail, consent_detailed_voicemail, consent_sms, consent_portal, consent_email, created_at)", tables.patients());
+                copy(copy, "patient_phone (practice_id, phone, patient_id)", tables.phones());
+                copy(copy, "callback (" + CALLBACK_COLUMNS + ")", tables.callbacks());
+                copy(copy, "attempt (practice_id, callback_id, seq, at, method, caller, result, message_left, script, patient_response, "
+                        + "next_action, call_window, duration_seconds)", tables.attempts());
+                copy(copy, "callback_event (practice_id, callback_id, seq, at, type, actor, detail)", tables.events());
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("Loading practice " + practice.id() + " failed: " + e.getMessage(), e);
+            }
+            return new Counts(1, tables.patients().rows(), tables.callbacks().rows(), tables.attempts().rows(), tables.events().rows(),
+                    tables.patients().rows() + tables.phones().rows() + tables.callbacks().rows() + tables.attempts().rows()
+                            + tables.events().rows() + 1 + CATEGORY_CODES.length);
+        });
+    }
+
+    /** A generated practice's history, rebuilt from the seed; the practice must exist (its categories are read). */
+    History.Result history(GenerateCommand command, int index, Instant now) {
+        Practice practice = practices.find(GeneratedPractices.id(command.seed(), index));
+        Map<String, Category> categories = new HashMap<>();
+        for (String code : CATEGORY_CODES) {
+            categories.put(code, practices.category(practice.id(), code));
+        }
+        var setup = new History.Setup(practice, practice.calendar(), categories);
+        return new History(setup, GeneratedPractices.random(command.seed(), index), command.days(), now).generate();
+    }
+
+    record Tables(CopyRows patients, CopyRows phones, CopyRows callbacks, CopyRows attempts, CopyRows events) {
+    }
+
+    /** The rows of a history, exactly as the callback and patient modules store them. */
+    Tables render(History.Result history, Instant patientsSince) {
+        var tables = new Tables(new CopyRows(), new CopyRows(), new CopyRows(), new CopyRows(), new CopyRows());
+        for (Patient p : history.patients()) {
+            tables.patients().add(p.practiceId()).add(p.id()).add(p.displayName()).add(p.mrn()).array(p.phones())
+                    .add(p.preferredContact().name()).array(p.preferredWindows().stream().sorted().toList()).add(p.language())
+                    .add(p.consent().voicemail()).add(p.consent().detailedVoicemail()).add(p.consent().sms()).add(p.consent().portal())
+                    .add(p.consent().email()).add(patientsSince).endRow();
+            for (String phone : p.phones().stream().distinct().toList()) {
+                tables.phones().add(p.practiceId()).add(phone).add(p.id()).endRow();
+            }
+        }
+        for (Callback callback : history.callbacks()) {
+            Callback.State s = callback.state();
+            List<Attempt> attempts = callback.attempts();
+            tables.callbacks().add(s.practiceId()).add(s.id()).add(s.patientId()).add(s.callerName()).add(s.contactPhone())
+                    .add(s.channel().name()).add(s.category()).add(s.urgency().name()).add(s.urgency().ordinal()).add(s.queue())
+                    .add(s.owner()).add(s.status().name()).add(s.waitingOn().map(Enum::name)).add(s.waitingNote())
+                    .add(s.waitingExpectedBy()).add(s.reason()).add(json.writeValueAsString(s.details()))
+                    .add(json.writeValueAsString(s.redFlags())).add(s.receivedAt()).add(s.firstAttemptDueAt()).add(s.resolutionDueAt())
+                    .add(s.resolutionPausedSince()).add(s.resolutionPaused().toSeconds()).add(s.nextAction()).add(s.nextActionAt())
+                    .add(s.boardDueAt()).add(attempts.size()).add(s.firstAttemptAt()).add(s.reachedAt()).add(s.nextStepDoneAt())
+                    .add(s.resolvedAt()).add(s.closure().map(c -> c.outcome().name())).add(s.closure().flatMap(Closure::note))
+                    .add(s.closure().map(Closure::closedAt)).add(s.closure().map(Closure::closedBy)).add(s.repeatOf())
+                    .add(s.repeatCount()).add(s.escalationLevel()).add(s.version()).endRow();
+            for (Attempt a : attempts) {
+                tables.attempts().add(s.practiceId()).add(s.id()).add(a.seq()).add(a.at()).add(a.method().name()).add(a.caller())
+                        .add(a.result().name()).add(a.messageLeft()).add(a.script()).add(a.patientResponse()).add(a.nextAction())
+                        .add(a.callWindow()).add(a.duration().map(d -> (int) d.toSeconds())).endRow();
+            }
+            for (TimelineEvent e : callback.timeline()) {
+                tables.events().add(s.practiceId()).add(s.id()).add(e.seq()).add(e.at()).add(e.type().name()).add(e.actor())
+                        .add(json.writeValueAsString(e.detail())).endRow();
+            }
+        }
+        return tables;
+    }
+
+    private static void copy(CopyManager copy, String table, CopyRows rows) throws SQLException, IOException {
+        if (!rows.isEmpty()) {
+            copy.copyIn("copy " + table + " from stdin", new ByteArrayInputStream(rows.bytes()));
+        }
+    }
+
+    private record Counts(int practices, long patients, long callbacks, long attempts, long events, long rows) {
+        Counts plus(Counts other) {
+            return new Counts(practices + other.practices, patients + other.patients, callbacks + other.callbacks,
+                    attempts + other.attempts, events + other.events, rows + other.rows);
+        }
+    }
+
+    /** Practices done, rows per second and the time left, printed every few seconds. */
+    private static final class Progress {
+        private final int practices;
+        private final PrintStream out;
+        private final long started;
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicLong callbacks = new AtomicLong();
+        private Counts total = new Counts(0, 0, 0, 0, 0, 0);
+
+        Progress(int practices, PrintStream out, long started) {
+            this.practices = practices;
+            this.out = out;
+            this.started = started;
+        }
+
+        synchronized void add(Counts counts) {
+            total = total.plus(counts);
+            done.incrementAndGet();
+            callbacks.addAndGet(counts.callbacks());
+        }
+
+        synchronized Counts total() {
+            return total;
+        }
+
+        synchronized void print() {
+            double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
+            int finished = total.practices();
+            long eta = finished == 0 ? -1 : Math.round(seconds / finished * (practices - finished));
+            out.printf("generate: %,d/%,d practices, %,d callbacks, %,d attempts, %,d rows, %,.0f rows/s, %s elapsed, ETA %s%n",
+                    finished, practices, total.callbacks(), total.attempts(), total.rows(), total.rows() / seconds,
+                    minutes(Math.round(seconds)), eta < 0 ? "-" : minutes(eta));
+            out.flush();
+        }
+
+        private static String minutes(long seconds) {
+            return String.format("%dm%02ds", seconds / 60, seconds % 60);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.ringback.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ringback.callback.FirstAttemptDeadline;
+import org.ringback.callback.Urgency;
+import org.ringback.practice.Category;
+import org.ringback.practice.Practice;
+import org.ringback.practice.PracticeDirectory;
+import org.ringback.support.Api;
+import org.ringback.support.Fixtures;
+import org.ringback.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The generator at a small size against the shared test database: consistent rows the app itself can work. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GeneratorIntegrationTest {
+
+    /** A seed no other test uses, so the practices are this test's own. */
+    private static final GenerateCommand SMALL = new GenerateCommand(3, 30, 918_273_645L, 2,
+            Optional.of(Instant.parse("2026-11-23T14:00:00Z")), false);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Generator generator;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PracticeDirectory practices;
+
+    Generator.Summary summary;
+    List<UUID> ids;
+    Map<String, Object> stats;
+
+    @BeforeAll
+    void generate() {
+        var out = new ByteArrayOutputStream();
+        summary = generator.generate(SMALL, new PrintStream(out, true, StandardCharsets.UTF_8));
+        ids = List.of(GeneratedPractices.id(SMALL.seed(), 0), GeneratedPractices.id(SMALL.seed(), 1), GeneratedPractices.id(SMALL.seed(), 2));
+        stats = jdbc.sql("""
+                        select count(*) as callbacks,
+                               avg((reached_at is not null)::int) filter (where attempt_count > 0) as reached,
+                               avg((repeat_of is not null)::int) as repeats,
+                               count(*) filter (where queue = 'CLINICAL' and jsonb_array_length(red_flags) > 0) as red_flags_clinical,
+                               count(*) filter (where status <> 'CLOSED') as open,
+                               count(distinct status) filter (where status <> 'CLOSED') as open_states,
+                               count(*) filter (where status <> 'CLOSED' and escalation_level > 0) as escalated
+                        from callback where practice_id in (:ids)""")
+                .param("ids", ids).query().singleRow();
+        System.out.println("generator stats: " + stats + "; " + summary);
+    }
+
+    @Test
+    void fillsEveryTableWithRealisticVolumes() {
+        assertThat(summary.practices()).isEqualTo(3);
+        long callbacks = ((Number) stats.get("callbacks")).longValue();
+        assertThat(callbacks).isEqualTo(summary.callbacks()).isBetween(150L, 2_000L);
+        assertThat(count("attempt")).isEqualTo(summary.attempts()).isBetween(callbacks * 2, callbacks * 5);
+        assertThat(count("callback_event")).isEqualTo(summary.events()).isGreaterThan(callbacks * 4);
+        assertThat(jdbc.sql("select count(*) from category where practice_id in (:ids)").param("ids", ids).query(Long.class).single())
+                .isEqualTo(45);
+        assertThat(((Number) stats.get("reached")).doubleValue()).isBetween(0.5, 0.8);
+        assertThat(((Number) stats.get("repeats")).doubleValue()).isBetween(0.01, 0.2);
+        assertThat(((Number) stats.get("red_flags_clinical")).longValue()).isPositive();
+        assertThat(((Number) stats.get("open_states")).longValue()).isEqualTo(4);
+        assertThat(((Number) stats.get("escalated")).longValue()).isPositive();
+    }
+
+    @Test
+    void everyAttemptCountMatchesItsAttemptRows() {
+        long mismatched = jdbc.sql("""
+                        select count(*) from callback c
+                        where c.practice_id in (:ids)
+                          and c.attempt_count <> (select count(*) from attempt a where a.practice_id = c.practice_id and a.callback_id = c.id)""")
+                .param("ids", ids).query(Long.class).single();
+        assertThat(mismatched).isZero();
+    }
+
+    @Test
+    void closedItemsHaveAnOutcomeTheirCategoryAllows() {
+        long closed = jdbc.sql("select count(*) from callback where practice_id in (:ids) and status = 'CLOSED'")
+                .param("ids", ids).query(Long.class).single();
+        long allowed = jdbc.sql("""
+                        select count(*) from callback c join category k on k.practice_id = c.practice_id and k.code = c.category
+                        where c.practice_id in (:ids) and c.status = 'CLOSED' and c.closed_at is not null
+                          and c.closure_outcome = any(k.closure_outcomes)""")
+                .param("ids", ids).query(Long.class).single();
+        assertThat(closed).isPositive().isEqualTo(allowed);
+        assertThat(jdbc.sql("select count(*) from callback where practice_id in (:ids) and status <> 'CLOSED' and closure_outcome is not null")
+                .param("ids", ids).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void openItemsAreOnTheBoardOfAUserOfThePractice() {
+        UUID practiceId = ids.get(0);
+        long open = jdbc.sql("select count(*) from callback where practice_id = :id and status <> 'CLOSED'")
+                .param("id", practiceId).query(Long.class).single();
+        assertThat(open).isGreaterThan(20);
+        Api staff = new Fixtures(port).staff(practiceId.toString()).api();
+
+        var board = staff.get("/api/v1/practices/" + practiceId + "/callbacks?status=OPEN&limit=1000");
+
+        assertThat(board.status()).as(board.raw()).isEqualTo(200);
+        assertThat(board.json("/items").size()).isEqualTo((int) Math.min(open, 1000));
+    }
+
+    @Test
+    void firstAttemptDueTimesAgreeWithTheAppsOwnRule() {
+        UUID practiceId = ids.get(1);
+        Practice practice = practices.find(practiceId);
+        var sample = jdbc.sql("""
+                        select category, urgency, received_at, first_attempt_due_at from callback
+                        where practice_id = :id and repeat_count = 0 order by id limit 100""")
+                .param("id", practiceId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getObject(3, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant()})
+                .list();
+        assertThat(sample).hasSizeGreaterThan(50);
+        for (Object[] row : sample) {
+            Category category = practices.category(practiceId, (String) row[0]);
+            Instant expected = FirstAttemptDeadline.dueAt(category.responseWindow(), Urgency.valueOf((String) row[1]), (Instant) row[2],
+                    practice.calendar());
+            assertThat((Instant) row[3]).as("first attempt due for %s received %s", row[0], row[2]).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameData() {
+        var first = generator.history(SMALL, 2, SMALL.now().orElseThrow());
+        var second = generator.history(SMALL, 2, SMALL.now().orElseThrow());
+        Instant since = SMALL.now().orElseThrow().minusSeconds(86_400L * SMALL.days());
+        var a = generator.render(first, since);
+        var b = generator.render(second, since);
+        assertThat(a.callbacks().bytes()).isEqualTo(b.callbacks().bytes());
+        assertThat(a.attempts().bytes()).isEqualTo(b.attempts().bytes());
+        assertThat(a.events().bytes()).isEqualTo(b.events().bytes());
+        assertThat(a.patients().bytes()).isEqualTo(b.patients().bytes());
+
+        Set<UUID> stored = new HashSet<>(jdbc.sql("select id from callback where practice_id = :id")
+                .param("id", ids.get(2)).query(UUID.class).list());
+        Set<UUID> regenerated = new HashSet<>(first.callbacks().stream().map(c -> c.id()).toList());
+        assertThat(stored).isNotEmpty().isEqualTo(regenerated);
+    }
+
+    @Test
+    void aSecondRunWithTheSameSeedIsRefused() {
+        assertThatThrownBy(() -> generator.generate(SMALL, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isInstanceOf(Generator.AlreadyGenerated.class)
+                .hasMessageContaining("already holds 3 of the 3 practices generated with seed 918273645");
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table + " where practice_id in (:ids)").param("ids", ids).query(Long.class).single();
+    }
+}
