@@ -20,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -195,7 +196,7 @@ final class StaffBrowser implements AutoCloseable {
         WebElement element = find(button);
         scrollIntoView(element);
         element.click();
-        waitUntil(ExpectedConditions.stalenessOf(element));
+        waitUntil(replaced(element));
         waitForPage();
     }
 
@@ -208,8 +209,28 @@ final class StaffBrowser implements AutoCloseable {
             found.click();
             return found;
         });
-        waitUntil(ExpectedConditions.stalenessOf(element));
+        waitUntil(replaced(element));
         waitForPage();
+    }
+
+    /**
+     * True once the element's page has been replaced. Chrome reports a node of the old document either as stale or,
+     * while the new one is loading, as a plain error ("does not belong to the document"); both mean it is gone.
+     */
+    private static java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> replaced(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     void scrollIntoView(WebElement element) {
