@@ -21,8 +21,11 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * HTTP Basic for the JSON API (no session created for it), form sign-in for pages. Practice membership
- * is checked per id by {@link Identity}; roles for whole endpoints here.
+ * Five filter chains, most specific first: operations (/actuator), telephony webhooks (signed, no user), the
+ * JSON and FHIR API (HTTP Basic, no session), the patients' public pages (/p, CSRF without a session) and the
+ * staff pages (form sign-in). Practice membership is checked per id by {@link Identity}; roles for whole
+ * endpoints here. {@code AccessMatrixIntegrationTest} calls every endpoint as every kind of user.
+ * The chains exist only in a web application: the import and generate commands run without one.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
