@@ -75,9 +75,11 @@ class FirstStartAndCrashRecoveryIntegrationTest {
 
     private Process start(int port) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
+        // Beside the suite's own log, where the PHI log scan reads it.
+        Path log = Files.createDirectories(Path.of("target/test-logs")).resolve("first-start-app-" + Instant.now().toEpochMilli() + ".log");
         var builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar().toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("app-" + Instant.now().toEpochMilli() + ".log").toFile());
+                .redirectOutput(log.toFile());
         builder.environment().putAll(Map.of("RINGBACK_DATA_DIR", dataDir.toString(), "PORT", Integer.toString(port)));
         builder.environment().remove("RINGBACK_DATABASE_URL");
         builder.environment().remove("RINGBACK_ADMIN_PASSWORD");
@@ -85,7 +87,7 @@ class FirstStartAndCrashRecoveryIntegrationTest {
         Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Ringback exited during startup; see the log in " + dataDir);
+                throw new IllegalStateException("Ringback exited during startup; see " + log.toAbsolutePath());
             }
             if (Files.exists(dataDir.resolve("initial-admin-password")) && hasAPractice(port)) {
                 return process;
