@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads and changes of patient data leave an audit trail that nobody can rewrite. */
 @IntegrationTest
@@ -30,6 +31,9 @@ class AuditIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     Fixtures fx;
 
@@ -83,6 +87,13 @@ class AuditIntegrationTest {
         assertThatThrownBy(() -> jdbc.sql("delete from audit_event where practice_id = :practiceId")
                 .param("practiceId", practiceId).update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        // Rolled back whatever happens, so that a missing trigger fails this test without emptying the shared trail.
+        for (String table : List.of("audit_event", "sign_in_event")) {
+            assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+                tx.setRollbackOnly();
+                jdbc.sql("truncate " + table).update();
+            })).as(table).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        }
         assertThat(jdbc.sql("select count(*) from audit_event where practice_id = :practiceId and actor = :actor")
                 .param("practiceId", practiceId).param("actor", staff.username()).query(Integer.class).single()).isEqualTo(1);
     }
