@@ -6,9 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.ringback.RingbackApplication;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.ResolvableType;
 
 /**
  * One more app instance in the test's JVM, on a random port, for the few tests that need their own app (several
@@ -36,9 +42,14 @@ public final class AppInstance implements AutoCloseable {
         all.putAll(properties);
         List<String> args = new ArrayList<>();
         all.forEach((name, value) -> args.add("--" + name + "=" + value));
-        var context = new SpringApplicationBuilder(RingbackApplication.class, TestClock.Configuration.class)
-                .run(args.toArray(String[]::new));
-        return new AppInstance(context);
+        var builder = new SpringApplicationBuilder(RingbackApplication.class, TestClock.Configuration.class);
+        SpringApplication application = builder.application();
+        List<ApplicationListener<?>> listeners = new ArrayList<>();
+        for (ApplicationListener<?> listener : application.getListeners()) {
+            listeners.add(listener instanceof LoggingApplicationListener ? new LoggingOneAtATime() : listener);
+        }
+        application.setListeners(listeners);
+        return new AppInstance(builder.run(args.toArray(String[]::new)));
     }
 
     public int port() {
@@ -56,5 +67,37 @@ public final class AppInstance implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    /**
+     * Boot's logging set-up, one application at a time: it resets and configures the JVM's one Logback, and two
+     * instances starting together would do that at once (and fail, or log every line twice).
+     */
+    private static final class LoggingOneAtATime implements GenericApplicationListener {
+
+        private static final Object LOGBACK = new Object();
+        private final LoggingApplicationListener logging = new LoggingApplicationListener();
+
+        @Override
+        public boolean supportsEventType(ResolvableType eventType) {
+            return logging.supportsEventType(eventType);
+        }
+
+        @Override
+        public boolean supportsSourceType(Class<?> sourceType) {
+            return logging.supportsSourceType(sourceType);
+        }
+
+        @Override
+        public int getOrder() {
+            return logging.getOrder();
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationEvent event) {
+            synchronized (LOGBACK) {
+                logging.onApplicationEvent(event);
+            }
+        }
     }
 }
