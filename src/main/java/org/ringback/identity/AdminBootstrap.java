@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 class AdminBootstrap implements ApplicationRunner {
 
     static final String ADMIN = "admin";
+    static final String FIRST_START_LOCK = "ringback.admin-bootstrap";
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -43,6 +44,8 @@ class AdminBootstrap implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        // Instances started together on an empty database would both create the admin; the second would fail.
+        users.lockUntilCommit(FIRST_START_LOCK);
         if (users.exists(ADMIN)) {
             return;
         }

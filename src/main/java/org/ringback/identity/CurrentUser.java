@@ -1,10 +1,11 @@
 package org.ringback.identity;
 
+import java.io.Serializable;
 import java.util.Set;
 import java.util.UUID;
 
-/** The signed-in user, as the other modules see it. */
-public record CurrentUser(UUID id, String username, String displayName, Set<Role> roles, Set<UUID> practiceIds) {
+/** The signed-in user, as the other modules see it. Serializable: it is kept in the (database) HTTP session. */
+public record CurrentUser(UUID id, String username, String displayName, Set<Role> roles, Set<UUID> practiceIds) implements Serializable {
 
     public CurrentUser {
         roles = Set.copyOf(roles);

@@ -20,8 +20,8 @@ public class Identity {
 
     public CurrentUser current() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof RingbackUserDetails details) {
-            return details.user();
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser signedIn) {
+            return signedIn.user();
         }
         throw new Refusal.NotPermitted("Sign in first");
     }
@@ -29,8 +29,8 @@ public class Identity {
     /** The signed-in user's name, if a user is signed in (not for the sweep or the first-start demo). */
     public Optional<String> currentUsername() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof RingbackUserDetails details
-                ? Optional.of(details.getUsername()) : Optional.empty();
+        return authentication != null && authentication.getPrincipal() instanceof SignedInUser signedIn
+                ? Optional.of(signedIn.user().username()) : Optional.empty();
     }
 
     /** The caller, after checking it may see the practice; another practice's ids answer 404, as unknown ones do. */

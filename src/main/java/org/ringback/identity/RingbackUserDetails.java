@@ -1,28 +1,61 @@
 package org.ringback.identity;
 
+import java.io.Serial;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * Spring Security's view of a stored user. {@code accountNonLocked} is known only against a time: sign-in asks
- * {@link #at(Instant)}.
+ * {@link #at(Instant)}. The signed-in user lives in the HTTP session, which is kept in PostgreSQL for every
+ * instance to read: so this is serializable, and sign-in erases the password hash before the session is written.
  */
-record RingbackUserDetails(CurrentUser user, String passwordHash, boolean enabled, Optional<Instant> lockedUntil,
-                           boolean accountNonLocked) implements UserDetails {
+final class RingbackUserDetails implements UserDetails, CredentialsContainer, SignedInUser {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final CurrentUser user;
+    private String passwordHash;
+    private final boolean enabled;
+    /** Null when the account has never been locked (Optional is not serializable). */
+    private final Instant lockedUntil;
+    private final boolean accountNonLocked;
 
     RingbackUserDetails(CurrentUser user, String passwordHash, boolean enabled, Optional<Instant> lockedUntil) {
-        this(user, passwordHash, enabled, lockedUntil, true);
+        this(user, passwordHash, enabled, lockedUntil.orElse(null), true);
+    }
+
+    private RingbackUserDetails(CurrentUser user, String passwordHash, boolean enabled, Instant lockedUntil, boolean accountNonLocked) {
+        this.user = user;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+        this.lockedUntil = lockedUntil;
+        this.accountNonLocked = accountNonLocked;
     }
 
     /** These details as sign-in at this instant sees them: locked while the lock lasts. */
     RingbackUserDetails at(Instant now) {
-        return new RingbackUserDetails(user, passwordHash, enabled, lockedUntil, lockedUntil.map(until -> !until.isAfter(now)).orElse(true));
+        return new RingbackUserDetails(user, passwordHash, enabled, lockedUntil, lockedUntil == null || !lockedUntil.isAfter(now));
+    }
+
+    @Override
+    public CurrentUser user() {
+        return user;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    Optional<Instant> lockedUntil() {
+        return Optional.ofNullable(lockedUntil);
     }
 
     @Override
@@ -32,10 +65,13 @@ record RingbackUserDetails(CurrentUser user, String passwordHash, boolean enable
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        List<GrantedAuthority> authorities = user.roles().stream()
+        return authorities(user);
+    }
+
+    static List<GrantedAuthority> authorities(CurrentUser user) {
+        return user.roles().stream()
                 .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.name()))
                 .toList();
-        return authorities;
     }
 
     @Override
@@ -51,5 +87,20 @@ record RingbackUserDetails(CurrentUser user, String passwordHash, boolean enable
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RingbackUserDetails details && details.user.equals(user);
+    }
+
+    @Override
+    public int hashCode() {
+        return user.hashCode();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -124,7 +125,12 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication
     @Order(4)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<SingleSignOn.OidcSignIn> singleSignOn) throws Exception {
+        // "Sign in with <provider>" besides the form, only when ringback.oidc.issuer-uri is set (SingleSignOn).
+        SingleSignOn.OidcSignIn oidc = singleSignOn.getIfAvailable();
+        if (oidc != null) {
+            oidc.applyTo(http);
+        }
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()

@@ -26,6 +26,11 @@ class Users {
         this.jdbc = jdbc;
     }
 
+    /** Waits for, then holds, a lock in PostgreSQL until the transaction ends: one app instance at a time. */
+    void lockUntilCommit(String name) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:name))").param("name", name).query().listOfRows();
+    }
+
     Optional<RingbackUserDetails> findDetails(String username) {
         return jdbc.sql("""
                         select u.id, u.username, u.display_name, u.roles, u.password_hash, u.enabled, u.locked_until,
