@@ -9,7 +9,7 @@ public enum MessageKind {
     /** The final helpful message when the ladder ran out and the item closed: the way back to the practice. */
     FINAL_ATTEMPT(Situation.FINAL_ATTEMPT, true),
     /** A link to book an appointment, sent when staff ask for it. */
-    APPOINTMENT_LINK(Situation.TEXT, false);
+    APPOINTMENT_LINK(Situation.APPOINTMENT_LINK, false);
 
     private final Situation situation;
     private final boolean automatic;

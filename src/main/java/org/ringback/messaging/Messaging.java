@@ -1,5 +1,6 @@
 package org.ringback.messaging;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,8 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.ringback.audit.AuditLog;
+import org.ringback.callback.Callback;
+import org.ringback.callback.CallbackDesk;
 import org.ringback.identity.CurrentUser;
 import org.ringback.identity.Identity;
 import org.ringback.patient.Patient;
@@ -32,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Messaging {
 
+    /** An https link without spaces or braces, short enough for a text. */
+    private static final Pattern LINK = Pattern.compile("https://[^\\s{}]{1,300}");
+
     /** What staff (not managers) see: everything but the dead letters, which are for managers to act on. */
     private static final Set<MessageStatus> STAFF_STATUSES = EnumSet.complementOf(EnumSet.of(MessageStatus.DEAD));
 
@@ -42,10 +49,12 @@ public class Messaging {
     private final Identity identity;
     private final AuditLog audit;
     private final Clock clock;
+    private final CallbackDesk callbacks;
 
     Messaging(Outbox outbox, PracticeDirectory practices, PatientRegistry patients, ScriptLibrary scripts, Identity identity,
-              AuditLog audit, Clock clock) {
+              AuditLog audit, Clock clock, CallbackDesk callbacks) {
         this.outbox = outbox;
+        this.callbacks = callbacks;
         this.practices = practices;
         this.patients = patients;
         this.scripts = scripts;
@@ -94,6 +103,22 @@ public class Messaging {
         }
         audit.record(practiceId, AuditLog.Action.CREATE, "message", id.toString());
         return outbox.find(practiceId, id).orElseThrow(() -> new IllegalStateException("The queued message is missing"));
+    }
+
+    /**
+     * Queues the practice's approved APPOINTMENT_LINK text with a booking link for the patient of a callback the caller
+     * may see (another practice's callback answers 404). Ringback has no booking step of its own yet: staff or an
+     * integration call this (REST: {@code POST /api/v1/callbacks/{id}/messages/appointment-link}). It is not an
+     * automatic text, so the one-a-day limit does not apply; consent and opening hours do.
+     */
+    @Transactional
+    public OutboundMessage queueAppointmentLink(UUID callbackId, URI link) {
+        if (link == null || !LINK.matcher(link.toString()).matches()) {
+            throw new Refusal.InvalidInput("link", "must be an https link of at most 300 characters");
+        }
+        Callback callback = callbacks.get(callbackId);
+        return queue(MessageKind.APPOINTMENT_LINK, callback.practiceId(), Optional.of(callbackId), callback.patientId(),
+                callback.category(), Map.of("appointmentLink", link.toString()));
     }
 
     /**

@@ -1,22 +1,29 @@
 package org.ringback.messaging.web;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.ringback.messaging.MessageStatus;
 import org.ringback.messaging.Messaging;
 import org.ringback.messaging.OutboundMessage;
 import org.ringback.web.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -24,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  * first: the practice's outbound messages with their status and, for SUPPRESSED and DEAD ones, the reason. Managers
  * see every status, dead letters included; other staff see all but DEAD ({@code status=DEAD} answers 403). Another
  * practice answers 404. {@code after} is the {@code next} of the previous page.
+ * <p>{@code POST /api/v1/callbacks/{id}/messages/appointment-link} {@code {"link": "https://..."}} → 201 with the
+ * queued (or suppressed) appointment-link text for the callback's patient.
  */
 @RestController
 @Validated
@@ -48,6 +57,16 @@ class MessageController {
                     m.localDay().orElse(null), m.createdAt(), m.sendAt(), m.failures(), m.lastError().orElse(null),
                     m.sentAt().orElse(null));
         }
+    }
+
+    record AppointmentLinkRequest(@NotNull URI link) {
+    }
+
+    /** Queues the approved appointment-link text for the callback's patient: 201 with the message (QUEUED or SUPPRESSED). */
+    @PostMapping("/api/v1/callbacks/{id}/messages/appointment-link")
+    @ResponseStatus(HttpStatus.CREATED)
+    MessageView appointmentLink(@PathVariable UUID id, @Valid @RequestBody AppointmentLinkRequest request) {
+        return MessageView.of(messaging.queueAppointmentLink(id, request.link()));
     }
 
     @GetMapping("/api/v1/practices/{practiceId}/messages")
