@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ringback.audit.AuditLog;
 import org.ringback.patient.Patient;
 import org.ringback.patient.PatientRegistry;
 import org.ringback.practice.PracticeDirectory;
@@ -36,11 +37,13 @@ class OutboxWorker {
     private final MessagingProperties.Worker properties;
     private final TextingPolicy.Backoff backoff;
     private final TransactionTemplate transaction;
+    private final AuditLog audit;
     private final Clock clock;
 
     OutboxWorker(Outbox outbox, MessageSender sender, PracticeDirectory practices, PatientRegistry patients,
-                 MessagingProperties properties, PlatformTransactionManager transactions, Clock clock) {
+                 MessagingProperties properties, PlatformTransactionManager transactions, AuditLog audit, Clock clock) {
         this.outbox = outbox;
+        this.audit = audit;
         this.sender = sender;
         this.practices = practices;
         this.patients = patients;
@@ -97,7 +100,11 @@ class OutboxWorker {
         String body = message.text().orElseThrow(() -> new IllegalStateException("A queued message without text"));
         try {
             String providerId = sender.send(new MessageSender.Text(message.practiceId(), message.id(), to, body));
-            transaction.executeWithoutResult(status -> outbox.sent(message, to, providerId, clock.instant()));
+            transaction.executeWithoutResult(status -> {
+                outbox.sent(message, to, providerId, clock.instant());
+                // The worker read the patient's number and consent and handed the text on: in the trail, as "system".
+                audit.record(message.practiceId(), AuditLog.Action.EXPORT, "message", message.id().toString());
+            });
         } catch (MessageSender.SendFailure failure) {
             failed(message, failure.code(), failure.permanent());
         } catch (RuntimeException e) {

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ringback.audit.AuditLog;
 import org.ringback.patient.PatientRegistry;
 import org.ringback.practice.PracticeDirectory;
 import org.ringback.support.Api;
@@ -31,6 +32,7 @@ import org.ringback.support.IntegrationTest;
 import org.ringback.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
@@ -64,6 +66,12 @@ class MessagingIntegrationTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Fixtures fx;
     Fixtures.Practice practice;
@@ -118,7 +126,7 @@ class MessagingIntegrationTest {
         var worker = new MessagingProperties.Worker(Duration.ofSeconds(15), batch, 5, Duration.ofMinutes(1), Duration.ofHours(1),
                 Duration.ofMinutes(10));
         return new OutboxWorker(outbox, sender, practices, patients,
-                new MessagingProperties(MessagingProperties.Sender.LOG, worker, properties.twilio()), transactions, clock);
+                new MessagingProperties(MessagingProperties.Sender.LOG, worker, properties.twilio()), transactions, audit, clock);
     }
 
     /** The edge: records what would have gone to Twilio, per message; fails each message's first {@code failFirst} sends. */
@@ -186,6 +194,8 @@ class MessagingIntegrationTest {
                 .satisfies(sent -> assertThat(sent.to()).isEqualTo(Fixtures.e164(41)));
         JsonNode sent = messagesOf(callback).get(0);
         assertThat(sent.path("status").asString()).isEqualTo("SENT");
+        var metrics = Api.admin(port).get("/actuator/prometheus");
+        assertThat(metrics.raw()).contains("ringback_messages_backlog ").doesNotContain(Fixtures.e164(41));
         assertThat(Fixtures.absent(sent.path("sentAt"))).isFalse();
     }
 
@@ -332,7 +342,7 @@ class MessagingIntegrationTest {
             attempt(callback, monday(0, 9, 30), "NO_ANSWER");
             ids.add(UUID.fromString(messagesOf(callback).get(0).path("id").asString()));
         }
-        var sender = new FakeSender(0, Duration.ofMillis(15));
+        var sender = new FakeSender(0, Duration.ofMillis(50));
         var one = worker(sender, 3);
         var two = worker(sender, 3);
         var start = new CountDownLatch(1);
@@ -375,6 +385,8 @@ class MessagingIntegrationTest {
         var suppressed = staff.api().get(path + "?status=SUPPRESSED");
         assertThat(suppressed.json("/items")).singleElement().satisfies(m -> assertThat(m.path("patientId").asString()).isEqualTo(refusing));
         var all = manager.api().get(path);
+        // Still JSON: the Twilio SDK's Jackson 2 on the classpath must not change what the API speaks.
+        assertThat(all.contentType()).startsWith("application/json");
         assertThat(all.json("/items")).hasSize(2);
         assertThat(Fixtures.absent(all.json("/next"))).isTrue();
 
@@ -400,8 +412,8 @@ class MessagingIntegrationTest {
         assertThat(Api.anonymous(port).get(path).status()).isEqualTo(401);
 
         // The listing shows numbers and texts: it is in the audit trail.
-        var audit = manager.api().get("/api/v1/practices/" + practice.id() + "/audit?subjectType=message");
-        assertThat(audit.json("/items").findValuesAsString("action")).contains("LIST", "CREATE");
+        var trail = manager.api().get("/api/v1/practices/" + practice.id() + "/audit?subjectType=message");
+        assertThat(trail.json("/items").findValuesAsString("action")).contains("LIST", "CREATE");
     }
 
     @Test
@@ -426,5 +438,25 @@ class MessagingIntegrationTest {
         }
         var other = fx.manager(fx.practice().id());
         assertThat(other.api().post(path, "{\"link\": \"https://book.example.org\"}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void consentWithdrawnBeforeSendingStopsTheTextAtSendTime() {
+        String patient = fx.patient(practice.id(), Fixtures.phone(51), SMS_CONSENT);
+        String callback = callbackFor(patient);
+        attempt(callback, monday(0, 17, 30), "NO_ANSWER");
+        UUID id = UUID.fromString(messagesOf(callback).get(0).path("id").asString());
+        // The patient says "no texts" that evening (Ringback has no consent-editing API yet: as an EHR sync would).
+        jdbc.sql("update patient set consent_sms = false where practice_id = :practiceId and id = :id")
+                .param("practiceId", UUID.fromString(practice.id())).param("id", UUID.fromString(patient)).update();
+
+        var sender = new FakeSender(0, Duration.ZERO);
+        clock.set(monday(1, 8, 5));
+        worker(sender, 50).sendDue();
+
+        assertThat(sender.calls).doesNotContainKey(id);
+        JsonNode suppressed = messagesOf(callback).get(0);
+        assertThat(suppressed.path("status").asString()).isEqualTo("SUPPRESSED");
+        assertThat(suppressed.path("reason").asString()).isEqualTo("NO_SMS_CONSENT");
     }
 }
