@@ -23,6 +23,7 @@ import org.ringback.practice.ClosureOutcome;
 import org.ringback.practice.Practice;
 import org.ringback.practice.PracticeDirectory;
 import org.ringback.shared.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,10 +40,12 @@ public class CallbackDesk {
     private final Identity identity;
     private final Clock clock;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     CallbackDesk(Callbacks callbacks, PracticeDirectory practices, PatientRegistry patients, Identity identity, Clock clock,
-                 AuditLog audit) {
+                 AuditLog audit, ApplicationEventPublisher events) {
         this.audit = audit;
+        this.events = events;
         this.callbacks = callbacks;
         this.practices = practices;
         this.patients = patients;
@@ -79,10 +82,17 @@ public class CallbackDesk {
         return found;
     }
 
+    /** Records an attempt; {@link AttemptRecorded} is published in the same transaction (messaging's outbox listens). */
     @Transactional
     public Callback recordAttempt(UUID id, Callback.AttemptReport report, Optional<Integer> version) {
-        return change(id, version, (callback, actor) ->
-                callback.recordAttempt(report, context(callback), actor, clock.instant()));
+        var recorded = new Attempt[1];
+        Callback changed = change(id, version, (callback, actor) ->
+                recorded[0] = callback.recordAttempt(report, context(callback), actor, clock.instant()));
+        // Only an open item takes an attempt, so a closure now is the one this attempt made.
+        Optional<ClosureOutcome> closedAs = changed.state().closure().map(Closure::outcome);
+        events.publishEvent(new AttemptRecorded(changed.practiceId(), id, changed.patientId(), changed.category(), recorded[0].seq(),
+                recorded[0].method(), recorded[0].result(), recorded[0].at(), closedAs));
+        return changed;
     }
 
     @Transactional

@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The placeholders a script may use. {@code {practice}}, {@code {patientFirstName}}, {@code {callbackNumber}} and
- * {@code {staffName}} are safe anywhere; {@code {reason}}, {@code {categoryName}} and {@code {details.<field>}}
+ * The placeholders a script may use. {@code {practice}}, {@code {patientFirstName}}, {@code {callbackNumber}},
+ * {@code {staffName}} and {@code {appointmentLink}} (a booking link messaging fills in) are safe anywhere; {@code {reason}}, {@code {categoryName}} and {@code {details.<field>}}
  * say what the patient called about, so they are sensitive.
  */
 final class Placeholders {
@@ -37,7 +37,7 @@ final class Placeholders {
         }
     }
 
-    static final List<String> SAFE = List.of("practice", "patientFirstName", "callbackNumber", "staffName");
+    static final List<String> SAFE = List.of("practice", "patientFirstName", "callbackNumber", "staffName", "appointmentLink");
     static final Set<String> SENSITIVE = Set.of("reason", "categoryName");
     static final String DETAILS_PREFIX = "details.";
 

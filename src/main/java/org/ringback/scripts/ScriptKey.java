@@ -32,7 +32,7 @@ public record ScriptKey(String category, Situation situation, String language, b
             throw new Refusal.InvalidInput("language", "must be one of " + LANGUAGES);
         }
         if (detailed && !situation.unattended()) {
-            throw new Refusal.InvalidInput("detailed", "only unattended situations (VOICEMAIL, TEXT, FINAL_ATTEMPT) have a detailed variant");
+            throw new Refusal.InvalidInput("detailed", "only unattended situations (VOICEMAIL, TEXT, FINAL_ATTEMPT, APPOINTMENT_LINK) have a detailed variant");
         }
     }
 

@@ -18,6 +18,7 @@ final class ScriptRenderer {
                     "patientFirstName", "you",
                     "callbackNumber", "our main number",
                     "staffName", "a member of our team",
+                    "appointmentLink", "our website",
                     "reason", "your request",
                     "categoryName", "your request",
                     Placeholders.DETAILS_PREFIX, "the information we have on file"),
@@ -26,6 +27,7 @@ final class ScriptRenderer {
                     "patientFirstName", "usted",
                     "callbackNumber", "número principal de nuestra oficina",
                     "staffName", "un miembro de nuestro equipo",
+                    "appointmentLink", "nuestro sitio web",
                     "reason", "su solicitud",
                     "categoryName", "su solicitud",
                     Placeholders.DETAILS_PREFIX, "la información que tenemos"));

@@ -15,7 +15,9 @@ public enum Situation {
     WAITING_INSURANCE(false),
     ROUTED_CLINICAL(false),
     CLINICAL_BOUNDARY(false),
-    EMERGENCY(false);
+    EMERGENCY(false),
+    /** A text with a link to book an appointment (messaging), sent when staff or an integration ask for it. */
+    APPOINTMENT_LINK(true);
 
     private final boolean unattended;
 

@@ -37,7 +37,7 @@ class DefaultScriptsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Situation.class, names = {"VOICEMAIL", "TEXT", "FINAL_ATTEMPT"})
+    @EnumSource(value = Situation.class, names = {"VOICEMAIL", "TEXT", "FINAL_ATTEMPT", "APPOINTMENT_LINK"})
     void unattendedDefaultsAreGenericAndGiveThePathBack(Situation situation) {
         for (String language : ScriptKey.LANGUAGES) {
             var script = defaultFor(situation, language);

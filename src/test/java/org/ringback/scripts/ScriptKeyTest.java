@@ -13,7 +13,7 @@ class ScriptKeyTest {
     @Test
     void onlyVoicemailTextAndFinalAttemptAreUnattended() {
         assertThat(java.util.Arrays.stream(Situation.values()).filter(Situation::unattended))
-                .containsExactly(Situation.VOICEMAIL, Situation.TEXT, Situation.FINAL_ATTEMPT);
+                .containsExactly(Situation.VOICEMAIL, Situation.TEXT, Situation.FINAL_ATTEMPT, Situation.APPOINTMENT_LINK);
     }
 
     @Test

@@ -37,13 +37,13 @@ class ScriptLintTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Situation.class, names = {"VOICEMAIL", "TEXT", "FINAL_ATTEMPT"})
+    @EnumSource(value = Situation.class, names = {"VOICEMAIL", "TEXT", "FINAL_ATTEMPT", "APPOINTMENT_LINK"})
     void everyUnattendedSituationIsLinted(Situation situation) {
         assertThat(LINT.check(situation, false, "About your prescription.").found()).containsExactly("prescription");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Situation.class, names = {"VOICEMAIL", "TEXT", "FINAL_ATTEMPT"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Situation.class, names = {"VOICEMAIL", "TEXT", "FINAL_ATTEMPT", "APPOINTMENT_LINK"}, mode = EnumSource.Mode.EXCLUDE)
     void attendedSituationsMayMentionClinicalWordsAndTheReason(Situation situation) {
         var verdict = LINT.check(situation, false, "You called about {reason} ({categoryName}, {details.visitType}): your lab results.");
 

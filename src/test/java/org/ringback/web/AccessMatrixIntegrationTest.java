@@ -135,6 +135,9 @@ class AccessMatrixIntegrationTest {
                     .body("{'category': 'ANY', 'situation': 'OPENING', 'language': 'en', 'text': 'Hello, this is the practice.'}"),
             endpoint("DELETE", "/api/v1/practices/{practiceId}/scripts/{category}/{situation}/{language}", Rule.MANAGER).missing(),
             endpoint("POST", "/api/v1/practices/{practiceId}/scripts/preview", Rule.MEMBER).body("{'situation': 'OPENING', 'language': 'en'}"),
+            // messaging (staff see every status but DEAD; dead letters are for managers)
+            endpoint("GET", "/api/v1/practices/{practiceId}/messages", Rule.MEMBER).query("?status=SENT&limit=10"),
+            endpoint("POST", "/api/v1/callbacks/{id}/messages/appointment-link", Rule.MEMBER).body("{'link': 'https://book.example.org/x'}"),
             // planning, measures, audit
             endpoint("GET", "/api/v1/practices/{practiceId}/coverage", Rule.MEMBER),
             endpoint("GET", "/api/v1/practices/{practiceId}/reports/weekly", Rule.MEMBER).query("?week=2026-W47"),
