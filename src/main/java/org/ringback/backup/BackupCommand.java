@@ -125,11 +125,13 @@ public final class BackupCommand {
             DatabaseProperties database = context.getBean(DatabaseProperties.class);
             return arguments.restore() ? restore(context, database, arguments) : backup(context, database, arguments);
         } catch (RuntimeException e) {
-            Throwable cause = rootCause(e);
-            if (cause instanceof IllegalStateException && refusesWhileRunning(cause.getMessage())) {
-                err.println("Refused: " + cause.getMessage());
-                return REFUSED;
+            for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+                if (cause instanceof IllegalStateException && refusesWhileRunning(cause.getMessage())) {
+                    err.println("Refused: " + cause.getMessage());
+                    return REFUSED;
+                }
             }
+            Throwable cause = rootCause(e);
             err.println("Failed: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
             return FAILED;
         }

@@ -1,6 +1,5 @@
 package org.ringback.records;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -107,7 +106,7 @@ public class RetentionPurge {
                           and status = 'CLOSED'
                         order by closed_at limit :batch for update skip locked""")
                 .param("practiceId", practiceId)
-                .param("cutoff", Timestamp.from(cutoff))
+                .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
                 .param("batch", properties.batch())
                 .query((rs, n) -> new Due(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
                         rs.getObject("patient_id", UUID.class)))
@@ -120,7 +119,7 @@ public class RetentionPurge {
                         where c.closed_at < :cutoff and c.closed_at is not null and c.purged_at is null and c.status = 'CLOSED'
                           and not exists (select 1 from retention_setting r where r.practice_id = c.practice_id)
                         order by c.closed_at limit :batch for update of c skip locked""")
-                .param("cutoff", Timestamp.from(cutoff))
+                .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
                 .param("batch", properties.batch())
                 .query((rs, n) -> new Due(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
                         rs.getObject("patient_id", UUID.class)))
