@@ -23,12 +23,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The test suite's own running database, with fresh callbacks whose texts need escaping, backed up while the app
  * runs and restored into a new data directory: every row of every table comes back (count and content checksum per
  * table), a second Ringback starts on the restored data and answers, and a restore refuses a running app's
- * directory and a database that holds data.
+ * directory and a database that holds data (unless --force).
  */
 @IntegrationTest
 class BackupRestoreIntegrationTest {
@@ -67,7 +68,10 @@ class BackupRestoreIntegrationTest {
         var fx = new Fixtures(port);
         String p = fx.practice().id();
         String patient = fx.patient(p, Fixtures.phone(91));
-        String id = fx.aCallback(p).forPatient(patient).inCategory("BILLING").reason(AWKWARD).create().path("id").asString();
+        var created = fx.admin().post("/api/v1/practices/" + p + "/callbacks", "{\"channel\": \"VOICEMAIL\", \"category\": \"BILLING\", "
+                + "\"patientId\": \"" + patient + "\", \"reason\": " + JsonMapper.builder().build().writeValueAsString(AWKWARD) + "}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String id = created.text("/id");
         clock.set(Fixtures.MONDAY_0900.plusSeconds(600));
         assertThat(fx.admin().post("/api/v1/callbacks/" + id + "/attempts", Api.json("""
                 {'method': 'PHONE', 'at': '%s', 'result': 'NO_ANSWER', 'messageLeft': false, 'nextAction': 'try again\\\\tlater'}""",
@@ -120,6 +124,8 @@ class BackupRestoreIntegrationTest {
         }
         assertThat(BackupCommand.run("restore", "--from", file.toString(), targetDir, fast))
                 .as("refused: the database holds data").isEqualTo(BackupCommand.REFUSED);
+        assertThat(BackupCommand.run("restore", "--from", file.toString(), "--force", targetDir, fast))
+                .as("--force replaces what the database holds").isEqualTo(BackupCommand.OK);
         assertThat(BackupCommand.run("restore", "--from", dir.resolve("missing").toString(), targetDir, fast)).isEqualTo(BackupCommand.USAGE);
         assertThat(BackupCommand.run("restore", targetDir)).isEqualTo(BackupCommand.USAGE);
         assertThat(Files.exists(dir.resolve("ringback.backup.partial"))).isFalse();
