@@ -73,6 +73,10 @@ public class RetentionPurge {
         }
         Instant defaultCutoff = RetentionPeriod.of(properties.defaultPeriod()).cutoff(now);
         total = total.plus(drain(() -> dueOnDefault(defaultCutoff), now));
+        int webhooks = emptyUnlinkedWebhooks(ownPeriods, now, defaultCutoff);
+        if (webhooks > 0) {
+            log.info("Retention purge emptied {} telephony webhooks that made no callback", webhooks);
+        }
         if (total.callbacks() > 0 || total.patients() > 0) {
             log.info("Retention purge removed the patient data of {} callbacks and {} patients", total.callbacks(), total.patients());
         }
@@ -124,6 +128,30 @@ public class RetentionPurge {
                 .query((rs, n) -> new Due(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
                         rs.getObject("patient_id", UUID.class)))
                 .list();
+    }
+
+    /**
+     * Webhooks that made no callback (a blocked number, a failure) still hold the caller's number and transcript:
+     * emptied by their age, with the period of their practice.
+     */
+    private int emptyUnlinkedWebhooks(Map<UUID, Integer> ownPeriods, Instant now, Instant defaultCutoff) {
+        int emptied = 0;
+        for (Map.Entry<UUID, Integer> own : ownPeriods.entrySet()) {
+            emptied += jdbc.sql("""
+                            update telephony_inbox set params = '{}', last_error = null
+                            where practice_id = :practiceId and callback_id is null and params <> '{}'::jsonb
+                              and received_at < :cutoff and status <> 'PENDING'""")
+                    .param("practiceId", own.getKey())
+                    .param("cutoff", new RetentionPeriod(own.getValue()).cutoff(now).atOffset(ZoneOffset.UTC))
+                    .update();
+        }
+        emptied += jdbc.sql("""
+                        update telephony_inbox t set params = '{}', last_error = null
+                        where t.callback_id is null and t.params <> '{}'::jsonb and t.received_at < :cutoff and t.status <> 'PENDING'
+                          and not exists (select 1 from retention_setting r where r.practice_id = t.practice_id)""")
+                .param("cutoff", defaultCutoff.atOffset(ZoneOffset.UTC))
+                .update();
+        return emptied;
     }
 
     private Result purge(List<Due> due, Instant now) {

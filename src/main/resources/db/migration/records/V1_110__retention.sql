@@ -19,4 +19,6 @@ create index callback_purge_due_by_practice on callback (practice_id, closed_at)
 
 -- The webhooks and form submissions of a purged item, found by its id.
 create index telephony_inbox_by_callback on telephony_inbox (practice_id, callback_id) where callback_id is not null;
+-- Webhooks that made no callback (blocked or failed), by age, until the purge empties them.
+create index telephony_inbox_unlinked_due on telephony_inbox (received_at) where callback_id is null and params <> '{}'::jsonb;
 create index webform_submission_by_callback on webform_submission (practice_id, callback_id);

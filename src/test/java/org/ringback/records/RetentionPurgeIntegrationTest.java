@@ -167,6 +167,8 @@ class RetentionPurgeIntegrationTest {
     void thePurgeRemovesThePatientDataOfItemsClosedLongerAgoThanThePeriodAndTheMeasuresStayTheSame() {
         assertThat(manager.api().put("/api/v1/practices/" + p + "/retention", Api.json("{'afterClosure': 'P1Y'}")).status()).isEqualTo(200);
         Week week = thanksgivingWeekAndAYearLater();
+        webhook("CA-linked", week.purged().get(0));
+        webhook("CA-blocked", null);
         JsonNode before = weekly();
         assertThat(before.toString()).contains("\"volume\"");
 
@@ -185,6 +187,9 @@ class RetentionPurgeIntegrationTest {
             assertThat(item).contains("\"purged_at\": \"2028-01-15").contains("\"patient_id\": null").contains("\"closure_outcome\": \"");
             assertThat(attempts).contains("\"result\": \"REACHED\"");
         }
+        assertThat(jdbc.sql("select params::text from telephony_inbox where practice_id = :p order by call_sid")
+                .param("p", UUID.fromString(p)).query(String.class).list()).as("webhooks of purged items and that made none")
+                .containsExactly("{}", "{}");
         assertThat(patients()).as("Rosalind has no item left; Tobias has an open one, Felix a recent one")
                 .containsExactlyInAnyOrder(week.tobias(), week.felix());
         assertThat(jdbc.sql("select count(*) from patient_phone where practice_id = :p and patient_id = :id")
@@ -215,6 +220,19 @@ class RetentionPurgeIntegrationTest {
                 .isEqualTo(recentEvents);
         assertThat(auditOfPurges()).as("the second run finds nothing due").hasSize(1);
         assertThat(weekly()).isEqualTo(after);
+    }
+
+    /** A stored Twilio webhook with the caller's number and transcript, as the telephony module keeps them. */
+    private void webhook(String callSid, String callbackId) {
+        jdbc.sql("""
+                        insert into telephony_inbox (practice_id, call_sid, kind, params, received_at, status, next_attempt_at, callback_id)
+                        values (:p, :sid, 'TRANSCRIPTION', '{"From": "+16175550171", "TranscriptionText": "my knee is swelling"}'::jsonb,
+                                :at, :status, :at, cast(:callback as uuid))""")
+                .param("p", UUID.fromString(p)).param("sid", callSid)
+                .param("at", java.time.OffsetDateTime.parse("2026-11-23T15:00:00Z"))
+                .param("status", callbackId == null ? "IGNORED" : "DONE")
+                .param("callback", callbackId == null ? null : UUID.fromString(callbackId))
+                .update();
     }
 
     private List<String> patients() {
