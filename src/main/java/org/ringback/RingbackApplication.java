@@ -2,6 +2,7 @@ package org.ringback;
 
 import java.time.Clock;
 
+import org.ringback.backup.BackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,6 +19,9 @@ public class RingbackApplication {
         }
         if (args.length > 0 && "generate".equals(args[0])) {
             System.exit(runGenerate(args));
+        }
+        if (args.length > 0 && ("backup".equals(args[0]) || "restore".equals(args[0]))) {
+            System.exit(BackupCommand.run(args));
         }
         SpringApplication.run(RingbackApplication.class, args);
     }

@@ -114,6 +114,9 @@ class AccessMatrixIntegrationTest {
             // patients
             endpoint("POST", "/api/v1/practices/{practiceId}/patients", Rule.MEMBER).body("{'displayName': 'Matrix Patient', 'phones': ['+1 617 555 0134'], 'consent': {'voicemail': true}}"),
             endpoint("GET", "/api/v1/practices/{practiceId}/patients/{patientId}", Rule.MEMBER),
+            endpoint("GET", "/api/v1/practices/{practiceId}/patients/{patientId}/export", Rule.MANAGER),
+            endpoint("GET", "/api/v1/practices/{practiceId}/retention", Rule.MEMBER),
+            endpoint("PUT", "/api/v1/practices/{practiceId}/retention", Rule.MANAGER).body("{'afterClosure': 'P7Y'}"),
             // callbacks
             endpoint("POST", "/api/v1/practices/{practiceId}/callbacks", Rule.MEMBER)
                     .body("{'channel': 'STAFF', 'category': 'BILLING', 'caller': {'phone': '+1 617 555 0135'}}"),
