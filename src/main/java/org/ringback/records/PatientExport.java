@@ -60,6 +60,11 @@ public class PatientExport {
                                                    where s.practice_id = p.practice_id
                                                      and (s.patient_id = p.id or s.callback_id in (
                                                          select c.id from callback c where c.practice_id = p.practice_id and c.patient_id = p.id))),
+                            'messages', (select coalesce(jsonb_agg(to_jsonb(m) order by m.created_at, m.id), '[]')
+                                         from outbound_message m
+                                         where m.practice_id = p.practice_id
+                                           and (m.patient_id = p.id or m.callback_id in (
+                                               select c.id from callback c where c.practice_id = p.practice_id and c.patient_id = p.id))),
                             'telephonyWebhooks', (select coalesce(jsonb_agg(to_jsonb(t) order by t.received_at, t.call_sid, t.kind), '[]')
                                                   from telephony_inbox t join callback c on c.practice_id = t.practice_id and c.id = t.callback_id
                                                   where c.practice_id = p.practice_id and c.patient_id = p.id)

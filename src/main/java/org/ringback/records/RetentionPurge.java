@@ -190,6 +190,10 @@ public class RetentionPurge {
                         update telephony_inbox set params = '{}', last_error = null
                         where practice_id = :practiceId and callback_id = any(:ids)""")
                 .param("practiceId", practiceId).param("ids", ids).update();
+        jdbc.sql("""
+                        update outbound_message set to_phone = null, body = null, patient_id = null
+                        where practice_id = :practiceId and callback_id = any(:ids)""")
+                .param("practiceId", practiceId).param("ids", ids).update();
         jdbc.sql("delete from webform_submission where practice_id = :practiceId and callback_id = any(:ids)")
                 .param("practiceId", practiceId).param("ids", ids).update();
         int removedPatients = patients.length == 0 ? 0 : jdbc.sql("""

@@ -67,7 +67,8 @@ class PatientExportIntegrationTest {
 
     @Test
     void theExportHoldsEveryCallbackOfThePatientAndNothingOfAnotherAndIsAudited() throws Exception {
-        String rosalind = fx.patient(p, Fixtures.phone(81));
+        String rosalind = fx.patient(p, Fixtures.phone(81),
+                "{'voicemail': true, 'detailedVoicemail': false, 'sms': true, 'portal': false, 'email': false}");
         String other = fx.patient(p, Fixtures.phone(82));
         List<String> hers = new ArrayList<>();
         hers.add(fx.aCallback(p).forPatient(rosalind).inCategory("BILLING").reason("a question about her bill").create().path("id").asString());
@@ -98,6 +99,8 @@ class PatientExportIntegrationTest {
         assertThat(records.at("/attempts/0/result").asString()).isEqualTo("NO_ANSWER");
         assertThat(records.at("/attempts/0/next_action").asString()).isEqualTo("try the afternoon");
         assertThat(records.at("/timeline").size()).isGreaterThanOrEqualTo(2);
+        assertThat(json.at("/messages/0/callback_id").asString()).as("the text after the missed attempt").isEqualTo(second);
+        assertThat(json.at("/messages/0/to_phone").asString()).isEqualTo(Fixtures.e164(81));
         assertThat(answer.body()).doesNotContain(other).doesNotContain(theirs).doesNotContain("somebody else");
         assertThat(jdbc.sql("""
                         select count(*) from audit_event

@@ -64,7 +64,7 @@ class RetentionPurgeIntegrationTest {
 
     private String patient(String name, String phone) {
         var response = admin.post("/api/v1/practices/" + p + "/patients", Api.json("""
-                {'displayName': '%s', 'phones': ['%s'], 'consent': {'voicemail': true}}""", name, phone));
+                {'displayName': '%s', 'phones': ['%s'], 'consent': {'voicemail': true, 'sms': true}}""", name, phone));
         assertThat(response.status()).as(response.raw()).isEqualTo(201);
         return response.text("/id");
     }
@@ -190,6 +190,11 @@ class RetentionPurgeIntegrationTest {
         assertThat(jdbc.sql("select params::text from telephony_inbox where practice_id = :p order by call_sid")
                 .param("p", UUID.fromString(p)).query(String.class).list()).as("webhooks of purged items and that made none")
                 .containsExactly("{}", "{}");
+        assertThat(jdbc.sql("select count(*) from outbound_message where practice_id = :p and callback_id = :id")
+                .param("p", UUID.fromString(p)).param("id", UUID.fromString(week.purged().get(0))).query(Long.class).single())
+                .as("the text after the missed attempt").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from outbound_message where practice_id = :p and (to_phone is not null or body is not null or patient_id is not null)")
+                .param("p", UUID.fromString(p)).query(Long.class).single()).as("texts of purged items keep no number, text or patient").isZero();
         assertThat(patients()).as("Rosalind has no item left; Tobias has an open one, Felix a recent one")
                 .containsExactlyInAnyOrder(week.tobias(), week.felix());
         assertThat(jdbc.sql("select count(*) from patient_phone where practice_id = :p and patient_id = :id")
