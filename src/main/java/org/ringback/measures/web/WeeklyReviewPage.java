@@ -28,8 +28,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The weekly review pack in the browser: one practice's week against the week before and a baseline, with charts,
- * tables, the second-call sample, the PDF and the CSV rows; and all the caller's practices side by side. The page
- * downloads live here too; and the organisation's month, every practice a row, because the API takes HTTP Basic only and a browser session cannot call it.
+ * tables, the second-call sample, the PDF and the CSV rows; all the caller's practices side by side for a week, and
+ * the organisation's month with every practice a row. The page downloads live here too, because the API takes HTTP
+ * Basic only and a browser session cannot call it.
  */
 @Controller
 @StaffPage
