@@ -2,6 +2,7 @@ package org.ringback.audit;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.ringback.identity.Identity;
@@ -39,6 +40,25 @@ public class AuditLog {
                         insert into audit_event (practice_id, at, actor, action, subject_type, subject_id, remote_addr)
                         values (:practiceId, :at, :actor, :action, :subjectType, :subjectId, :remoteAddr)""")
                 .param("practiceId", practiceId)
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("actor", identity.currentUsername().orElse("system"))
+                .param("action", action.name())
+                .param("subjectType", subjectType)
+                .param("subjectId", subjectId)
+                .param("remoteAddr", remoteAddress())
+                .update();
+    }
+
+    /** The same access to many practices at once (an organisation report): one row each, in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<UUID> practiceIds, Action action, String subjectType, String subjectId) {
+        if (practiceIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into audit_event (practice_id, at, actor, action, subject_type, subject_id, remote_addr)
+                        select p, :at, :actor, :action, :subjectType, :subjectId, :remoteAddr from unnest(:practiceIds) as p""")
+                .param("practiceIds", practiceIds.toArray(UUID[]::new))
                 .param("at", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("actor", identity.currentUsername().orElse("system"))
                 .param("action", action.name())

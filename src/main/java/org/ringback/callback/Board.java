@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The staff board as one query: every open item of the chosen practices with its patient, its category's
- * ladder and its last attempt, in board order. One statement whatever the number of rows.
+ * ladder and its last attempt, in board order. One statement whatever the number of rows. The practice filter is
+ * repeated on the practice and category joins: PostgreSQL does not carry {@code = any(...)} across a join, and
+ * without it, at 2,000 practices, it hashed every practice's categories for each render (EXPLAIN in BENCHMARKS.md).
  */
 @Service
 public class Board {
@@ -58,9 +60,9 @@ public class Board {
                        coalesce(k.ladder_max_attempts, 3) as max_attempts, coalesce(k.name, c.category) as category_name, last.result as last_result,
                        c.next_action, c.next_action_at, jsonb_array_length(c.red_flags) > 0 as red_flag, c.escalation_level
                 from callback c
-                join practice pr on pr.id = c.practice_id
+                join practice pr on pr.id = c.practice_id and pr.id = any(:practiceIds)
                 left join patient p on p.practice_id = c.practice_id and p.id = c.patient_id
-                left join category k on k.practice_id = c.practice_id and k.code = c.category
+                left join category k on k.practice_id = c.practice_id and k.code = c.category and k.practice_id = any(:practiceIds)
                 left join lateral (select a.result from attempt a
                                    where a.practice_id = c.practice_id and a.callback_id = c.id
                                    order by a.seq desc limit 1) last on true

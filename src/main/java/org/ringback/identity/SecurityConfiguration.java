@@ -145,9 +145,10 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** bcrypt (via the delegating encoder), with successful checks remembered for a minute: see {@link VerifiedPasswords}. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(Clock clock) {
+        return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock, VerifiedPasswords.TTL);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
@@ -14,11 +15,12 @@ import org.ringback.shared.Refusal;
 
 /**
  * A reporting period of whole local days [start, end), read in the practice's time zone: an ISO week
- * (Monday to Sunday, so a DST week has 167 or 169 hours) or a chosen baseline range of dates.
+ * (Monday to Sunday, so a DST week has 167 or 169 hours), a calendar month, or a chosen baseline range of dates.
  */
 public record ReportPeriod(LocalDate start, LocalDate end, String label) {
 
     private static final Pattern ISO_WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern RANGE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})");
     /** A baseline longer than a year is not a "before" any more, and would make one report read a whole history. */
     private static final int MAX_RANGE_DAYS = 366;
@@ -55,6 +57,27 @@ public record ReportPeriod(LocalDate start, LocalDate end, String label) {
     }
 
     /**
+     * @param text a calendar month such as {@code 2026-10}
+     * @throws Refusal.InvalidInput for anything else, or a month 13
+     */
+    public static ReportPeriod month(String field, String text) {
+        Matcher m = text == null ? null : MONTH.matcher(text.strip());
+        if (m == null || !m.matches()) {
+            throw new Refusal.InvalidInput(field, "must be a month such as 2026-10");
+        }
+        int month = Integer.parseInt(m.group(2));
+        if (month < 1 || month > 12) {
+            throw new Refusal.InvalidInput(field, "has no month " + month);
+        }
+        return month(YearMonth.of(Integer.parseInt(m.group(1)), month));
+    }
+
+    /** The whole calendar month, first day to last, in local days. */
+    public static ReportPeriod month(YearMonth month) {
+        return new ReportPeriod(month.atDay(1), month.plusMonths(1).atDay(1), month.toString());
+    }
+
+    /**
      * @param text two dates, both included: {@code 2026-10-01..2026-10-31}
      * @throws Refusal.InvalidInput for anything else, a reversed range or one longer than a year
      */
@@ -82,11 +105,18 @@ public record ReportPeriod(LocalDate start, LocalDate end, String label) {
         return label.contains("-W");
     }
 
+    private boolean isMonth() {
+        return MONTH.matcher(label).matches();
+    }
+
     /** The week before this one (for a range: the range of the same length just before it). */
     public ReportPeriod previous() {
         long days = ChronoUnit.DAYS.between(start, end);
         if (isWeek()) {
             return week(start.minusDays(7));
+        }
+        if (isMonth()) {
+            return month(YearMonth.from(start).minusMonths(1));
         }
         LocalDate first = start.minusDays(days);
         return new ReportPeriod(first, start, first + ".." + start.minusDays(1));

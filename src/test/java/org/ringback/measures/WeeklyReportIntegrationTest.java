@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The weekly measures over real HTTP on hand-built weeks whose answers are worked out by hand in the comments:
  * Thanksgiving week 2026-W48 (Thursday is a US holiday) with a paused item, a second call, an attached repeat call,
- * an item closed without contact and an escalation; and the week New York leaves daylight saving time (2026-W44).
+ * an item closed without contact and an escalation; the week New York leaves daylight saving time (2026-W44); and
+ * the organisation's month (November with Thanksgiving, March with the start of daylight saving time).
  */
 @IntegrationTest
 class WeeklyReportIntegrationTest {
@@ -312,5 +313,132 @@ class WeeklyReportIntegrationTest {
         assertThat(week.at("/firstAttempt/medianMinutes").asLong()).isEqualTo(120);
         assertThat(week.at("/arrivals/6/1").asInt()).isEqualTo(2);
         assertThat(week.at("/arrivals/4/16").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * The organisation's month for a manager of two practices, New York (Thanksgiving week, see
+     * {@link #thanksgivingWeekMeasuresAsCountedByHand()}) and Los Angeles (one call at 23:30 on Monday Nov 30, local
+     * time: still November there, December in New York). Each practice is read in its own time zone.
+     */
+    @Test
+    void theOrganisationMonthPutsEveryPracticeSideBySideInItsOwnTimeZone() {
+        String newYork = thanksgivingWeek();
+        var created = admin.post("/api/v1/practices", Api.json("""
+                {'name': '%s', 'timeZone': 'America/Los_Angeles', 'holidayCalendar': 'US', 'businessHours': %s}""",
+                Fixtures.unique("Pacific Pediatrics"), Fixtures.WEEKDAYS_8_TO_5));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String losAngeles = created.text("/id");
+        create(losAngeles, "GENERAL_QUESTION", null, Fixtures.phone(30), Instant.parse("2026-12-01T07:30:00Z"), null);
+        clock.set(Instant.parse("2026-12-01T15:00:00Z"));
+        Api lead = twoPracticeManager(newYork, losAngeles);
+
+        var response = lead.get("/api/v1/reports/monthly?month=2026-11");
+
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        assertThat(response.json("/month").asString()).isEqualTo("2026-11");
+        JsonNode practices = response.json("/practices");
+        assertThat(practices.size()).isEqualTo(2);
+        JsonNode ny = practiceIn(practices, newYork).path("measures");
+        assertThat(ny.path("period").asString()).isEqualTo("2026-11");
+        assertThat(ny.path("from").asString()).isEqualTo("2026-11-01T04:00:00Z");
+        assertThat(ny.path("to").asString()).isEqualTo("2026-12-01T05:00:00Z");
+        // November holds only Thanksgiving week's items: the week's numbers, Thursday the holiday left out of business time.
+        assertThat(ny.path("volume").asInt()).isEqualTo(7);
+        assertThat(ny.at("/firstAttempt/medianMinutes").asLong()).isEqualTo(120);
+        assertThat(ny.at("/firstAttempt/p90Minutes").asLong()).isEqualTo(1080);
+        assertThat(ny.at("/firstAttemptOnTime/count").asInt()).isEqualTo(4);
+        assertThat(ny.at("/firstAttemptOnTime/of").asInt()).isEqualTo(6);
+        assertThat(ny.at("/reach/count").asInt()).isEqualTo(4);
+        assertThat(ny.at("/reach/of").asInt()).isEqualTo(6);
+        assertThat(ny.at("/resolution/medianMinutes").asLong()).isEqualTo(60);
+        assertThat(ny.at("/resolution/p90Minutes").asLong()).isEqualTo(300);
+        assertThat(ny.at("/secondCalls/count").asInt()).isEqualTo(2);
+        assertThat(ny.at("/escalations/total").asInt()).isEqualTo(1);
+        assertThat(ny.at("/waitingReasons/PATIENT").asInt()).isEqualTo(1);
+        // Open at Tue Dec 1 00:00 New York: G (Mon 23 09:00, 7.6 days), A (Wed 25 16:00, 5.3), H (Fri 27 10:00, 3.6).
+        assertThat(ny.at("/backlogAt").asString()).isEqualTo("2026-12-01T05:00:00Z");
+        assertThat(ny.at("/backlogByAge/OVER_7_DAYS").asInt()).isEqualTo(1);
+        assertThat(ny.at("/backlogByAge/DAYS_3_TO_7").asInt()).isEqualTo(2);
+        JsonNode la = practiceIn(practices, losAngeles).path("measures");
+        assertThat(la.path("to").asString()).isEqualTo("2026-12-01T08:00:00Z");
+        assertThat(la.path("volume").asInt()).isEqualTo(1);
+        assertThat(la.at("/arrivals/0/23").asInt()).isEqualTo(1);
+        List<String> trail = jdbc.sql("select subject_type || ' ' || subject_id from audit_event where practice_id = :p and subject_type = 'monthly-report'")
+                .param("p", UUID.fromString(losAngeles)).query(String.class).list();
+        assertThat(trail).containsExactly("monthly-report 2026-11/JSON");
+    }
+
+    /**
+     * March 2026 in New York: daylight saving time starts on Sunday Mar 8 at 02:00, so the month has 743 hours and
+     * its second ISO week (2026-W10) 167. A call at 01:30 EST and one at 03:30 EDT are an hour apart on the clock
+     * and land in local hours 1 and 3; business minutes across the change count only open hours.
+     */
+    @Test
+    void theMonthDaylightSavingTimeStartsCountsInLocalTime() {
+        String p = fx.practice().id();
+        // Fri Mar 6 16:00 EST; reached Mon Mar 9 09:00 EDT: 60 + 60 = 120 business minutes (64 hours on the clock).
+        String j = create(p, "GENERAL_QUESTION", null, Fixtures.phone(40), Instant.parse("2026-03-06T21:00:00Z"), null).path("id").asString();
+        create(p, "GENERAL_QUESTION", null, Fixtures.phone(41), Instant.parse("2026-03-08T06:30:00Z"), null);
+        create(p, "GENERAL_QUESTION", null, Fixtures.phone(42), Instant.parse("2026-03-08T07:30:00Z"), null);
+        attempt(j, Instant.parse("2026-03-09T13:00:00Z"), "REACHED");
+        // Tue Mar 31 23:30 EDT is still March; Apr 1 00:30 EDT is not.
+        create(p, "GENERAL_QUESTION", null, Fixtures.phone(43), Instant.parse("2026-04-01T03:30:00Z"), null);
+        create(p, "GENERAL_QUESTION", null, Fixtures.phone(44), Instant.parse("2026-04-01T04:30:00Z"), null);
+        clock.set(Instant.parse("2026-04-02T15:00:00Z"));
+        Api manager = fx.manager(p).api();
+
+        var month = manager.get("/api/v1/reports/monthly?month=2026-03");
+        var week = manager.get("/api/v1/practices/" + p + "/reports/weekly?week=2026-W10");
+
+        assertThat(month.status()).as(month.raw()).isEqualTo(200);
+        JsonNode march = practiceIn(month.json("/practices"), p).path("measures");
+        Instant from = Instant.parse(march.path("from").asString());
+        Instant to = Instant.parse(march.path("to").asString());
+        assertThat(from).isEqualTo(Instant.parse("2026-03-01T05:00:00Z"));
+        assertThat(to).isEqualTo(Instant.parse("2026-04-01T04:00:00Z"));
+        assertThat(Duration.between(from, to)).isEqualTo(Duration.ofHours(31 * 24 - 1));
+        assertThat(march.path("volume").asInt()).isEqualTo(4);
+        assertThat(march.at("/firstAttempt/medianMinutes").asLong()).isEqualTo(120);
+        assertThat(march.at("/arrivals/6/1").asInt()).isEqualTo(1);
+        assertThat(march.at("/arrivals/6/2").asInt()).isZero();
+        assertThat(march.at("/arrivals/6/3").asInt()).isEqualTo(1);
+        assertThat(march.at("/arrivals/1/23").asInt()).isEqualTo(1);
+        assertThat(week.status()).as(week.raw()).isEqualTo(200);
+        assertThat(Duration.between(Instant.parse(week.json("/week/from").asString()), Instant.parse(week.json("/week/to").asString())))
+                .isEqualTo(Duration.ofHours(167));
+        assertThat(week.json("/week/volume").asInt()).isEqualTo(3);
+        // The month's numbers agree with the weekly pack's for the same items (one calculator).
+        assertThat(week.json("/week/firstAttempt/medianMinutes").asLong()).isEqualTo(120);
+    }
+
+    @Test
+    void badMonthsAre400() {
+        var manager = fx.manager(fx.practice().id());
+
+        for (String bad : List.of("2026-13", "2026-00", "2026-1", "26-10", "2026-W10", "")) {
+            var response = manager.api().get("/api/v1/reports/monthly?month=" + bad);
+            assertThat(response.status()).as(bad).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(Fixtures.errorFields(response)).as(bad).containsExactly("month");
+        }
+        assertThat(manager.api().get("/api/v1/reports/monthly").status()).isEqualTo(400);
+    }
+
+    private Api twoPracticeManager(String first, String second) {
+        String username = Fixtures.unique("lead").toLowerCase();
+        var response = admin.post("/api/v1/users", Api.json("""
+                {'username': '%s', 'password': 'two-practices-secret', 'displayName': 'Lead', 'roles': ['MANAGER'],
+                 'practiceIds': ['%s', '%s']}""", username, first, second));
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        return Api.as(port, username, "two-practices-secret");
+    }
+
+    private static JsonNode practiceIn(JsonNode practices, String practiceId) {
+        for (JsonNode practice : practices) {
+            if (practice.path("practiceId").asString().equals(practiceId)) {
+                return practice;
+            }
+        }
+        throw new AssertionError("no practice " + practiceId + " in " + practices);
     }
 }

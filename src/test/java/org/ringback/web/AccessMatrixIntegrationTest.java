@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,6 +147,7 @@ class AccessMatrixIntegrationTest {
             endpoint("GET", "/api/v1/practices/{practiceId}/reports/weekly", Rule.MEMBER).query("?week=2026-W47"),
             endpoint("GET", "/api/v1/practices/{practiceId}/reports/weekly/rows.csv", Rule.MANAGER).query("?week=2026-W47&table=items"),
             endpoint("GET", "/api/v1/reports/weekly", Rule.MEMBER).unscoped().query("?week=2026-W47"),
+            endpoint("GET", "/api/v1/reports/monthly", Rule.MEMBER).unscoped().query("?month=2026-10"),
             endpoint("GET", "/api/v1/practices/{practiceId}/audit", Rule.MANAGER),
             endpoint("GET", "/api/v1/practices/{practiceId}/audit/sign-ins", Rule.MANAGER),
             // telephony, web form
@@ -190,6 +192,7 @@ class AccessMatrixIntegrationTest {
             endpoint("GET", "/practices/{practiceId}/reviews/{week}/rows.csv", Rule.MANAGER).query("?table=items"),
             endpoint("GET", "/reviews", Rule.MEMBER).unscoped(),
             endpoint("GET", "/reviews/{week}", Rule.MEMBER).unscoped(),
+            endpoint("GET", "/reviews/months/{month}", Rule.MEMBER).unscoped(),
             endpoint("GET", "/practices/{practiceId}/imports", Rule.MANAGER),
             endpoint("POST", "/practices/{practiceId}/imports", Rule.MANAGER).body(MULTIPART),
             endpoint("GET", "/practices/{practiceId}/imports/{jobId}", Rule.MANAGER).missing(),
@@ -224,6 +227,8 @@ class AccessMatrixIntegrationTest {
         String callback = fx.aCallback(practice.id()).forPatient(patient).inCategory("BILLING").create().at("/id").asString();
         values = Map.of("practiceId", practice.id(), "id", callback, "patientId", patient, "slug", slug, "week", "2026-W47",
                 "code", "BILLING", "category", "BILLING", "situation", "OPENING", "language", "en", "jobId", UUID.randomUUID().toString());
+        values = new HashMap<>(values);
+        values.put("month", "2026-10");
         users = new EnumMap<>(Caller.class);
         users.put(Caller.STAFF, fx.staff(practice.id()));
         users.put(Caller.CLINICAL, fx.clinical(practice.id()));

@@ -2,6 +2,7 @@ package org.ringback.measures.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -25,19 +26,31 @@ public final class Headlines {
     private Headlines() {
     }
 
+    /** The headline measures in their order: message key and how each is formatted. */
+    private static final List<Map.Entry<String, Function<PeriodMeasures, String>>> MEASURES = List.of(
+            Map.entry("review.h.volume", m -> Integer.toString(m.volume())),
+            Map.entry("review.h.onTime", m -> percent(m.firstAttemptOnTime())),
+            Map.entry("review.h.firstAttemptMedian", m -> minutes(m.firstAttempt().medianMinutes())),
+            Map.entry("review.h.firstAttemptP90", m -> minutes(m.firstAttempt().p90Minutes())),
+            Map.entry("review.h.reach", m -> percent(m.reach())),
+            Map.entry("review.h.booking", m -> percent(m.bookingConversion())),
+            Map.entry("review.h.resolved", m -> percent(m.resolved())),
+            Map.entry("review.h.resolutionMedian", m -> minutes(m.resolution().medianMinutes())),
+            Map.entry("review.h.secondCalls", m -> percent(m.secondCalls())),
+            Map.entry("review.h.escalations", m -> Integer.toString(m.escalations().total())),
+            Map.entry("review.h.backlog", m -> Integer.toString(m.backlogTotal())));
+
     static List<Headline> of(WeeklyReport report) {
-        return List.of(
-                row("review.h.volume", report, m -> Integer.toString(m.volume())),
-                row("review.h.onTime", report, m -> percent(m.firstAttemptOnTime())),
-                row("review.h.firstAttemptMedian", report, m -> minutes(m.firstAttempt().medianMinutes())),
-                row("review.h.firstAttemptP90", report, m -> minutes(m.firstAttempt().p90Minutes())),
-                row("review.h.reach", report, m -> percent(m.reach())),
-                row("review.h.booking", report, m -> percent(m.bookingConversion())),
-                row("review.h.resolved", report, m -> percent(m.resolved())),
-                row("review.h.resolutionMedian", report, m -> minutes(m.resolution().medianMinutes())),
-                row("review.h.secondCalls", report, m -> percent(m.secondCalls())),
-                row("review.h.escalations", report, m -> Integer.toString(m.escalations().total())),
-                row("review.h.backlog", report, m -> Integer.toString(m.backlogTotal())));
+        return MEASURES.stream().map(measure -> row(measure.getKey(), report, measure.getValue())).toList();
+    }
+
+    static List<String> keys() {
+        return MEASURES.stream().map(Map.Entry::getKey).toList();
+    }
+
+    /** One period's headline values alone, in the order of {@link #keys()} (the organisation's month). */
+    static List<String> values(PeriodMeasures measures) {
+        return MEASURES.stream().map(measure -> measure.getValue().apply(measures)).toList();
     }
 
     private static Headline row(String key, WeeklyReport report, Function<PeriodMeasures, String> value) {

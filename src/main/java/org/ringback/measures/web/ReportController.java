@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.ringback.measures.Measures;
+import org.ringback.measures.MonthlyRollup;
 import org.ringback.measures.ReportPeriod;
 import org.ringback.measures.WeeklyReport;
 import org.springframework.http.ContentDisposition;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/practices/{id}/reports/weekly?week=2026-W48[&baseline=2026-10-01..2026-10-31]}: the measures
  * as JSON, or the review pack with {@code Accept: application/pdf}; {@code .../reports/weekly/rows.csv?table=items}
- * the rows behind a table; {@code GET /api/v1/reports/weekly?week=} every practice of the caller side by side.
+ * the rows behind a table; {@code GET /api/v1/reports/weekly?week=} every practice of the caller side by side, and
+ * {@code GET /api/v1/reports/monthly?month=2026-10} the organisation's month the same way.
  */
 @RestController
 class ReportController {
@@ -53,6 +55,11 @@ class ReportController {
     @GetMapping(path = "/api/v1/reports/weekly", produces = MediaType.APPLICATION_JSON_VALUE)
     List<WeeklyReport> allPractices(@RequestParam String week, @RequestParam Optional<String> baseline) {
         return measures.weeklyForAllPractices(ReportPeriod.isoWeek("week", week), baseline(baseline), Measures.Export.JSON);
+    }
+
+    @GetMapping(path = "/api/v1/reports/monthly", produces = MediaType.APPLICATION_JSON_VALUE)
+    MonthlyRollup monthly(@RequestParam String month) {
+        return measures.monthlyForAllPractices(ReportPeriod.month("month", month), Measures.Export.JSON);
     }
 
     static Optional<ReportPeriod> baseline(Optional<String> text) {

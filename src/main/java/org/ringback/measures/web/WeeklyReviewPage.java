@@ -3,6 +3,7 @@ package org.ringback.measures.web;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import org.ringback.callback.web.StaffPage;
 import org.ringback.measures.Measures;
+import org.ringback.measures.MonthlyRollup;
 import org.ringback.measures.ReportPeriod;
 import org.ringback.measures.WeeklyReport;
 import org.ringback.practice.PracticeDirectory;
@@ -26,8 +28,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The weekly review pack in the browser: one practice's week against the week before and a baseline, with charts,
- * tables, the second-call sample, the PDF and the CSV rows; and all the caller's practices side by side. The page
- * downloads live here too, because the API takes HTTP Basic only and a browser session cannot call it.
+ * tables, the second-call sample, the PDF and the CSV rows; all the caller's practices side by side for a week, and
+ * the organisation's month with every practice a row. The page downloads live here too, because the API takes HTTP
+ * Basic only and a browser session cannot call it.
  */
 @Controller
 @StaffPage
@@ -99,6 +102,21 @@ class WeeklyReviewPage {
         model.addAttribute("previousWeek", period.previous().label());
         model.addAttribute("nextWeek", ReportPeriod.week(period.start().plusWeeks(1)).label());
         return "measures/all";
+    }
+
+    /** The organisation's month: every practice of the caller as a row of headline measures. */
+    @GetMapping("/reviews/months/{month}")
+    String month(@PathVariable String month, Model model) {
+        ReportPeriod period = ReportPeriod.month("month", month);
+        MonthlyRollup rollup = measures.monthlyForAllPractices(period, Measures.Export.PAGE);
+        model.addAttribute("practice", null);
+        model.addAttribute("period", period);
+        model.addAttribute("rollup", rollup);
+        model.addAttribute("keys", Headlines.keys());
+        model.addAttribute("rows", rollup.practices().stream().map(p -> Headlines.values(p.measures())).toList());
+        model.addAttribute("previousMonth", period.previous().label());
+        model.addAttribute("nextMonth", YearMonth.parse(period.label()).plusMonths(1).toString());
+        return "measures/month";
     }
 
     /** A week or baseline the page cannot read is the reader's typo, not a conflict: 400 with the reason. */
