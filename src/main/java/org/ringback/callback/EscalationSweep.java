@@ -35,13 +35,15 @@ public class EscalationSweep {
     private final JdbcClient jdbc;
     private final Callbacks callbacks;
     private final PracticeDirectory practices;
+    private final StaffNotifications notifications;
     private final SweepProperties properties;
     private final Clock clock;
     private final Timer duration;
     private final Counter escalations;
 
-    EscalationSweep(JdbcClient jdbc, Callbacks callbacks, PracticeDirectory practices, SweepProperties properties, Clock clock,
-                    MeterRegistry meters) {
+    EscalationSweep(JdbcClient jdbc, Callbacks callbacks, PracticeDirectory practices, StaffNotifications notifications,
+                    SweepProperties properties, Clock clock, MeterRegistry meters) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.callbacks = callbacks;
         this.practices = practices;
@@ -78,17 +80,19 @@ public class EscalationSweep {
         Map<UUID, BusinessCalendar> calendars = new ConcurrentHashMap<>();
         int escalated = 0;
         for (Candidate candidate : candidates) {
+            BusinessCalendar calendar = calendars.computeIfAbsent(candidate.practiceId(), id -> practices.find(id).calendar());
             if (candidate.level() == 1) {
-                BusinessCalendar calendar = calendars.computeIfAbsent(candidate.practiceId(), id -> practices.find(id).calendar());
                 if (calendar.plusBusinessTime(candidate.firstAttemptDueAt(), properties.level2After()).isAfter(now)) {
                     continue;
                 }
             }
             Callback callback = callbacks.find(candidate.practiceId(), candidate.id()).orElseThrow();
-            callback.escalate(candidate.level() == 0
+            String why = candidate.level() == 0
                     ? "The first attempt is overdue: a supervisor should take it"
-                    : "The first attempt is still overdue: the practice manager should take it", now, Actor.SYSTEM);
+                    : "The first attempt is still overdue: the practice manager should take it";
+            callback.escalate(why, now, Actor.SYSTEM);
             callbacks.save(callback);
+            WorkSweeps.notifyEscalation(notifications, callback, why, "first-attempt:" + (candidate.level() + 1), now, calendar);
             escalated++;
         }
         if (escalated > 0) {
