@@ -45,6 +45,9 @@ class LadderPage {
         }
     }
 
+    private static final java.util.regex.Pattern ROW_KEY = java.util.regex.Pattern.compile("c(\\d{1,3})\\.code");
+    private static final int MAX_ROWS = 100;
+
     private final PracticeDirectory practices;
     private final Identity identity;
     private final MessageSource messages;
@@ -70,7 +73,15 @@ class LadderPage {
         List<Row> rows = new ArrayList<>();
         Map<String, Ladder> ladders = new LinkedHashMap<>();
         boolean refused = false;
-        for (int i = 0; form.containsKey("c" + i + ".code") && i < 100; i++) {
+        // Rows are c<n>.<field>; a form may carry any of them (a script, one changed row).
+        var indexes = new java.util.TreeSet<Integer>();
+        for (String key : form.keySet()) {
+            var row = ROW_KEY.matcher(key);
+            if (row.matches() && indexes.size() < MAX_ROWS) {
+                indexes.add(Integer.valueOf(row.group(1)));
+            }
+        }
+        for (int i : indexes) {
             String p = "c" + i + ".";
             String code = value(form, p + "code");
             var errors = new ArrayList<Refusal.FieldError>();
