@@ -3,6 +3,7 @@ package org.ringback.callback;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,43 +43,48 @@ public class StaffNotifications {
     private static final int SHOWN_AT_MOST = 50;
     private static final String CLINICAL_QUEUE = "CLINICAL";
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            insert into staff_notification (practice_id, id, callback_id, recipient_user, recipient_role, recipient_queue,
+                urgency, reason, dedupe_key, created_at, deliver_after)
+            values (:practiceId, :id, :callbackId, :user, :role, :queue, :urgency, :reason, :key, :now, :deliverAfter)
+            on conflict (practice_id, callback_id, dedupe_key) do nothing""";
 
-    StaffNotifications(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /**
-     * Notifies about an item: shown from the next open moment of the practice (at once for CLINICAL and EMERGENCY),
-     * worded from the sweep's reason and the item's category, never its patient.
-     */
-    boolean notify(Callback callback, Recipient to, String reason, String dedupeKey, Instant now,
+    /** A notice to write, collected by a sweep and written in one batch. */
+    record Pending(Callback callback, Recipient to, String reason, String dedupeKey, Instant now,
                    org.ringback.practice.BusinessCalendar calendar) {
-        var state = callback.state();
-        return add(state.practiceId(), state.id(), to, state.urgency(), reason + " · " + state.category() + " · " + state.urgency(),
-                dedupeKey, now, NotificationTiming.deliverAfter(state.urgency(), now, calendar));
     }
 
-    /** Adds a notice unless the item already has one for the same cause; true when added. */
-    boolean add(UUID practiceId, UUID callbackId, Recipient to, Urgency urgency, String reason, String dedupeKey,
-                Instant now, Instant deliverAfter) {
-        return jdbc.sql("""
-                        insert into staff_notification (practice_id, id, callback_id, recipient_user, recipient_role, recipient_queue,
-                            urgency, reason, dedupe_key, created_at, deliver_after)
-                        values (:practiceId, :id, :callbackId, :user, :role, :queue, :urgency, :reason, :key, :now, :deliverAfter)
-                        on conflict (practice_id, callback_id, dedupe_key) do nothing""")
-                .param("practiceId", practiceId)
-                .param("id", UUID.randomUUID())
-                .param("callbackId", callbackId)
-                .param("user", to.user())
-                .param("role", to.role())
-                .param("queue", to.queue())
-                .param("urgency", urgency.name())
-                .param("reason", reason)
-                .param("key", dedupeKey)
-                .param("now", Callbacks.utc(now))
-                .param("deliverAfter", Callbacks.utc(deliverAfter))
-                .update() == 1;
+    private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
+
+    StaffNotifications(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    /** Writes collected notices in one JDBC batch, each as {@link #notify} would. */
+    void notifyAll(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        var rows = new java.util.ArrayList<Map<String, ?>>();
+        for (Pending p : pending) {
+            var state = p.callback().state();
+            var row = new java.util.HashMap<String, Object>();
+            row.put("practiceId", state.practiceId());
+            row.put("id", UUID.randomUUID());
+            row.put("callbackId", state.id());
+            row.put("user", p.to().user());
+            row.put("role", p.to().role());
+            row.put("queue", p.to().queue());
+            row.put("urgency", state.urgency().name());
+            row.put("reason", p.reason() + " · " + state.category() + " · " + state.urgency());
+            row.put("key", p.dedupeKey());
+            row.put("now", Callbacks.utc(p.now()));
+            row.put("deliverAfter", Callbacks.utc(NotificationTiming.deliverAfter(state.urgency(), p.now(), p.calendar())));
+            rows.add(row);
+        }
+        named.batchUpdate(INSERT, org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils.createBatch(rows));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -112,19 +113,22 @@ public class WorkSweeps {
                 .list();
         Set<String> active = activeOwners(practice.id(), due, now);
         Instant nextTouch = calendar.nextOpenAt(calendar.endOfBusinessDay(day).orElse(now));
-        for (Due item : due) {
-            Callback callback = callbacks.find(practice.id(), item.id()).orElseThrow();
-            if (item.owner().filter(active::contains).isPresent()) {
+        var notices = new ArrayList<StaffNotifications.Pending>();
+        List<Callback> loaded = callbacks.findAll(practice.id(), due.stream().map(Due::id).toList());
+        for (Callback callback : loaded) {
+            Optional<String> owner = callback.state().owner();
+            if (owner.filter(active::contains).isPresent()) {
                 callback.carryOver(day, nextTouch, now, Actor.SYSTEM);
             } else {
-                if (item.owner().isPresent()) {
+                if (owner.isPresent()) {
                     callback.returnToQueue("End of day: the owner was not active; the item needs a next-day owner", now, Actor.SYSTEM);
                 }
-                escalateOrNotify(callback, "End of day: due today and nobody owns it for tomorrow", "end-of-day:" + day, now, calendar);
+                notices.add(escalate(callback, "End of day: due today and nobody owns it for tomorrow", "end-of-day:" + day, now, calendar));
             }
-            callbacks.save(callback);
         }
-        return due.size();
+        callbacks.saveAll(loaded);
+        notifications.notifyAll(notices);
+        return loaded.size();
     }
 
     /** Owners who still work the practice and did anything in it lately (any timeline event of theirs). */
@@ -171,22 +175,25 @@ public class WorkSweeps {
                 .param("batch", properties.batch())
                 .query((rs, n) -> new Claimed(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class)))
                 .list();
-        Map<UUID, BusinessCalendar> calendars = new HashMap<>();
         int returned = 0;
-        for (Claimed candidate : candidates) {
-            BusinessCalendar calendar = calendars.computeIfAbsent(candidate.practiceId(), id -> practices.find(id).calendar());
-            Callback callback = callbacks.find(candidate.practiceId(), candidate.id()).orElseThrow();
-            Instant lastActivity = callback.timeline().stream().map(TimelineEvent::at).max(Instant::compareTo).orElseThrow();
-            Duration idle = calendar.businessTimeBetween(lastActivity, now);
-            if (idle.compareTo(properties.idleAfter()) < 0) {
-                continue;
+        for (var practice : byPractice(candidates, Claimed::practiceId, Claimed::id).entrySet()) {
+            BusinessCalendar calendar = practices.find(practice.getKey()).calendar();
+            var changed = new ArrayList<Callback>();
+            var notices = new ArrayList<StaffNotifications.Pending>();
+            for (Callback callback : callbacks.findAll(practice.getKey(), practice.getValue())) {
+                Instant lastActivity = callback.timeline().stream().map(TimelineEvent::at).max(Instant::compareTo).orElseThrow();
+                Duration idle = calendar.businessTimeBetween(lastActivity, now);
+                if (idle.compareTo(properties.idleAfter()) < 0) {
+                    continue;
+                }
+                callback.returnToQueue("The owner has been idle for " + idle.toMinutes() + " business minutes", now, Actor.SYSTEM);
+                changed.add(callback);
+                notices.add(new StaffNotifications.Pending(callback, StaffNotifications.Recipient.queue(callback.state().queue()),
+                        "Back in the queue: its owner was idle", "idle:" + lastActivity, now, calendar));
             }
-            callback.returnToQueue("The owner has been idle for " + idle.toMinutes() + " business minutes", now, Actor.SYSTEM);
-            callbacks.save(callback);
-            var queue = callback.state().queue();
-            notifications.notify(callback, StaffNotifications.Recipient.queue(queue),
-                    "Back in the queue: its owner was idle", "idle:" + lastActivity, now, calendar);
-            returned++;
+            callbacks.saveAll(changed);
+            notifications.notifyAll(notices);
+            returned += changed.size();
         }
         return returned;
     }
@@ -214,39 +221,53 @@ public class WorkSweeps {
                         rs.getObject("waiting_expected_by", LocalDate.class)))
                 .list();
         Map<UUID, BusinessCalendar> calendars = new HashMap<>();
+        List<Waiting> passed = candidates.stream()
+                .filter(c -> c.expectedBy().isBefore(calendars.computeIfAbsent(c.practiceId(), id -> practices.find(id).calendar()).localDate(now)))
+                .toList();
         int returned = 0;
-        for (Waiting candidate : candidates) {
-            BusinessCalendar calendar = calendars.computeIfAbsent(candidate.practiceId(), id -> practices.find(id).calendar());
-            if (!candidate.expectedBy().isBefore(calendar.localDate(now))) {
-                continue;
+        for (var practice : byPractice(passed, Waiting::practiceId, Waiting::id).entrySet()) {
+            BusinessCalendar calendar = calendars.get(practice.getKey());
+            var contexts = new HashMap<String, CallbackContext>();
+            var notices = new ArrayList<StaffNotifications.Pending>();
+            List<Callback> loaded = callbacks.findAll(practice.getKey(), practice.getValue());
+            for (Callback callback : loaded) {
+                LocalDate expected = callback.state().waitingExpectedBy().orElseThrow();
+                CallbackContext context = callback.patientId().isPresent()
+                        ? desk.context(callback.practiceId(), callback.category(), callback.patientId())
+                        : contexts.computeIfAbsent(callback.category(), code -> desk.context(callback.practiceId(), code, Optional.empty()));
+                callback.expectedDatePassed(now, context, Actor.SYSTEM);
+                var state = callback.state();
+                var to = state.owner().map(StaffNotifications.Recipient::user).orElse(StaffNotifications.Recipient.queue(state.queue()));
+                notices.add(new StaffNotifications.Pending(callback, to, "Back from waiting: the expected date passed",
+                        "expected:" + expected, now, calendar));
             }
-            Callback callback = callbacks.find(candidate.practiceId(), candidate.id()).orElseThrow();
-            callback.expectedDatePassed(now, desk.context(callback.practiceId(), callback.category(), callback.patientId()), Actor.SYSTEM);
-            callbacks.save(callback);
-            var state = callback.state();
-            var to = state.owner().map(StaffNotifications.Recipient::user).orElse(StaffNotifications.Recipient.queue(state.queue()));
-            notifications.notify(callback, to, "Back from waiting: the expected date passed",
-                    "expected:" + candidate.expectedBy(), now, calendar);
-            returned++;
+            callbacks.saveAll(loaded);
+            notifications.notifyAll(notices);
+            returned += loaded.size();
         }
         return returned;
     }
 
-    /** One level up with a notice (level 1: the queue's supervisor; level 2: the managers); at level 2, a notice only. */
-    private void escalateOrNotify(Callback callback, String why, String key, Instant now, BusinessCalendar calendar) {
-        var state = callback.state();
-        if (state.escalationLevel() < MAX_ESCALATION_LEVEL) {
+    /** One level up (at level 2 already: the notice alone), and the notice of it. */
+    private static StaffNotifications.Pending escalate(Callback callback, String why, String key, Instant now, BusinessCalendar calendar) {
+        if (callback.state().escalationLevel() < MAX_ESCALATION_LEVEL) {
             callback.escalate(why, now, Actor.SYSTEM);
         }
-        notifyEscalation(notifications, callback, why, key, now, calendar);
+        return escalationNotice(callback, why, key, now, calendar);
     }
 
     /** The notice of an escalation: the item's queue at level 1 (its supervisor reads it there), the managers at level 2. */
-    static void notifyEscalation(StaffNotifications notifications, Callback callback, String why, String key, Instant now,
-                                 BusinessCalendar calendar) {
+    static StaffNotifications.Pending escalationNotice(Callback callback, String why, String key, Instant now, BusinessCalendar calendar) {
         var state = callback.state();
         var to = state.escalationLevel() >= MAX_ESCALATION_LEVEL ? StaffNotifications.Recipient.managers()
                 : StaffNotifications.Recipient.queue(state.queue());
-        notifications.notify(callback, to, "Escalated to level " + state.escalationLevel() + ": " + why, key, now, calendar);
+        return new StaffNotifications.Pending(callback, to, "Escalated to level " + state.escalationLevel() + ": " + why, key, now, calendar);
+    }
+
+    private static <T> Map<UUID, List<UUID>> byPractice(List<T> items, java.util.function.Function<T, UUID> practice,
+                                                         java.util.function.Function<T, UUID> id) {
+        Map<UUID, List<UUID>> grouped = new java.util.LinkedHashMap<>();
+        items.forEach(item -> grouped.computeIfAbsent(practice.apply(item), key -> new ArrayList<>()).add(id.apply(item)));
+        return grouped;
     }
 }

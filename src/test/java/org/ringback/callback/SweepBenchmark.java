@@ -42,7 +42,8 @@ class SweepBenchmark {
 
     static final int OPEN = 200_000;
     static final int DUE = 2_000;
-    /** Monday 14:00 and 17:30 in New York. */
+    /** Monday 10:30, 14:00 and 17:30 in New York. */
+    static final Instant MONDAY_1030 = Instant.parse("2026-11-23T15:30:00Z");
     static final Instant MONDAY_1400 = Instant.parse("2026-11-23T19:00:00Z");
     static final Instant MONDAY_1730 = Instant.parse("2026-11-23T22:30:00Z");
 
@@ -107,13 +108,15 @@ class SweepBenchmark {
                 where practice_id = '%s' and status in ('NEW', 'IN_PROGRESS') and board_due_at < '2026-11-24T05:00:00Z'
                 order by board_due_at, id for update""".formatted(practice));
 
-        time("escalation sweep (first attempt overdue → level 1)", escalation::sweep, DUE);
-        time("escalation sweep again (nothing due: level 2 waits)", escalation::sweep, 0);
+        clock.set(MONDAY_1030);
+        time("escalation sweep at 10:30 (first attempt overdue → level 1)", escalation::sweep, DUE);
+        time("escalation sweep again (nothing due: level 2 waits until 11:00)", escalation::sweep, 0);
+        clock.set(MONDAY_1400);
         time("idle-owner sweep", work::idleOwners, DUE);
         time("expected-date sweep", work::expectedDates, DUE);
         clock.set(MONDAY_1730);
         time("escalation sweep at 17:30 (level 1 → level 2)", escalation::sweep, DUE);
-        time("end-of-day sweep (due today: the idle owners' items, returned to the queue, and the escalated ones)", work::endOfDay, -1);
+        time("end-of-day sweep (due today: the 2,000 overdue items and the 2,000 back from waiting)", work::endOfDay, 2 * DUE);
         time("end-of-day sweep again (already swept)", work::endOfDay, 0);
 
         Files.writeString(Path.of("target/sweep-benchmark.txt"), String.join("\n", report) + "\n");
