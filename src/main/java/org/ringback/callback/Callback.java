@@ -29,7 +29,6 @@ public final class Callback {
     /** How far ahead of the server clock an attempt time may lie (a phone clock that runs fast). */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int MAX_ESCALATION_LEVEL = 2;
-    private static final Duration BUSY_RETRY = Duration.ofMinutes(15);
     /** A wait longer than this is not a follow-up date but a lost item. */
     private static final Period MAX_WAIT = Period.ofYears(1);
     private static final String CLINICAL_QUEUE = "CLINICAL";
@@ -238,79 +237,63 @@ public final class Callback {
         attempt.callWindow().ifPresent(window -> detail.put("window", window));
         record(TimelineEvent.Type.ATTEMPT_RECORDED, report.at(), actor, detail);
 
-        if (reachedAt.isPresent()) {
-            // The ladder is for reaching the patient; once reached, staff set the pace.
-            setNext(report.nextAction(), Optional.empty());
-            return attempt;
-        }
-        if (report.method() != ContactMethod.PHONE) {
-            // A text or portal message goes with a call; it is not a rung of the ladder and keeps the next call time.
-            nextAction = report.nextAction().or(() -> nextAction);
-            return attempt;
-        }
-        if (report.result() == AttemptResult.WRONG_NUMBER || report.result() == AttemptResult.DISCONNECTED) {
-            stopCallingThisNumber(report, context);
-            return attempt;
-        }
-        if (report.result() == AttemptResult.BUSY && isFirstBusy()) {
-            // The patient is on the phone right now: one short retry in the same window, not a rung of the ladder.
-            Instant retry = context.calendar().nextOpenAt(report.at().plus(BUSY_RETRY));
-            setNext(report.nextAction(), Optional.of(retry));
-            record(TimelineEvent.Type.NEXT_ATTEMPT_SCHEDULED, report.at(), Actor.SYSTEM, Map.of("at", retry.toString(),
-                    "reason", "busy: a short retry"));
-            return attempt;
-        }
-        int failed = ladderRungs();
-        if (!ladder.isExhausted(failed)) {
-            Set<String> tried = attempts.stream().flatMap(a -> a.callWindow().stream()).collect(Collectors.toSet());
-            Instant next = ladder.nextAttemptAt(report.at(), tried, context.preferredWindows());
-            setNext(report.nextAction(), Optional.of(next));
-            record(TimelineEvent.Type.NEXT_ATTEMPT_SCHEDULED, report.at(), Actor.SYSTEM, Map.of("at", next.toString(),
-                    "attempt", (failed + 1) + " of " + context.category().ladder().maxAttempts()));
-        } else if (context.category().clinical() || context.category().referralSensitive() || urgency.isClinical()) {
-            if (escalationLevel < MAX_ESCALATION_LEVEL) {
-                escalate("The final attempt did not reach the patient; clinical and referral items escalate instead of closing",
-                        report.at(), Actor.SYSTEM);
+        var ladderSettings = context.category().ladder();
+        boolean escalatesInstead = context.category().clinical() || context.category().referralSensitive() || urgency.isClinical();
+        switch (Disposition.next(attempts, ladderSettings, context.consent(), escalatesInstead)) {
+            case NEXT_STEP_STAGE -> setNext(report.nextAction(), Optional.empty()); // once reached, staff set the pace
+            case KEEP -> nextAction = report.nextAction().or(() -> nextAction);
+            case SHORT_RETRY -> {
+                // The patient is on the phone right now: one short retry in the same window, not a rung of the ladder.
+                Instant retry = context.calendar().nextOpenAt(report.at().plus(ladderSettings.busyRetry()));
+                setNext(report.nextAction(), Optional.of(retry));
+                record(TimelineEvent.Type.NEXT_ATTEMPT_SCHEDULED, report.at(), Actor.SYSTEM, Map.of("at", retry.toString(),
+                        "reason", "busy: a short retry"));
             }
-            setNext(Optional.of("Escalated: decide the next step"), Optional.of(context.calendar().nextOpenAt(report.at())));
-        } else {
-            closeAs(ClosureOutcome.UNABLE_TO_REACH_AFTER_ATTEMPTS,
-                    Optional.of("Not reached after " + failed + " attempts; send the final message with the way back to us"),
+            case NEXT_WINDOW -> {
+                Set<String> tried = attempts.stream().flatMap(a -> a.callWindow().stream()).collect(Collectors.toSet());
+                Instant next = ladder.nextAttemptAt(report.at(), tried, context.preferredWindows());
+                setNext(report.nextAction(), Optional.of(next));
+                record(TimelineEvent.Type.NEXT_ATTEMPT_SCHEDULED, report.at(), Actor.SYSTEM, Map.of("at", next.toString(),
+                        "attempt", (Disposition.rungs(attempts, ladderSettings) + 1) + " of " + ladderSettings.maxAttempts()));
+            }
+            case OTHER_CHANNEL -> {
+                markNumberNotWorking(report);
+                setNext(Optional.of("The number does not work: reach the patient by "
+                                + Disposition.otherChannel(context.consent()).orElseThrow() + " and ask for a good number"),
+                        Optional.of(context.calendar().nextOpenAt(report.at())));
+            }
+            case CLOSE_WRONG_NUMBER -> {
+                markNumberNotWorking(report);
+                closeAs(ClosureOutcome.WRONG_NUMBER, Optional.of("The number does not work and the patient has no other channel"),
+                        report.at(), Actor.SYSTEM, context);
+            }
+            case ESCALATE -> {
+                boolean dead = Disposition.numberDead(attempts);
+                if (dead) {
+                    markNumberNotWorking(report);
+                }
+                if (escalationLevel < MAX_ESCALATION_LEVEL) {
+                    escalate(dead ? "The number does not work and the patient has no other channel"
+                                    : "The final attempt did not reach the patient; clinical and referral items escalate instead of closing",
+                            report.at(), Actor.SYSTEM);
+                }
+                setNext(Optional.of(dead ? "Escalated: find another way to reach the patient" : "Escalated: decide the next step"),
+                        Optional.of(context.calendar().nextOpenAt(report.at())));
+            }
+            case CLOSE_UNREACHED -> closeAs(ClosureOutcome.UNABLE_TO_REACH_AFTER_ATTEMPTS,
+                    Optional.of("Not reached after " + Disposition.rungs(attempts, ladderSettings)
+                            + " attempts; send the final message with the way back to us"),
                     report.at(), Actor.SYSTEM, context);
         }
         return attempt;
     }
 
-    /** Phone attempts that count as rungs of the ladder: every one but the first BUSY, which got its short retry. */
-    private int ladderRungs() {
-        int phone = (int) attempts.stream().filter(a -> a.method() == ContactMethod.PHONE).count();
-        boolean busyRetried = attempts.stream().anyMatch(a -> a.result() == AttemptResult.BUSY);
-        return busyRetried ? phone - 1 : phone;
-    }
-
-    private boolean isFirstBusy() {
-        return attempts.stream().filter(a -> a.result() == AttemptResult.BUSY).count() == 1;
-    }
-
-    /**
-     * A wrong or dead number is not tried again: another channel the patient consented to comes next; with none,
-     * the item closes as WRONG_NUMBER (clinical and referral items escalate instead, like a failed ladder).
-     */
-    private void stopCallingThisNumber(AttemptReport report, CallbackContext context) {
-        var consent = context.consent();
-        Optional<String> channel = consent.sms() ? Optional.of("a text") : consent.portal() ? Optional.of("the portal")
-                : consent.email() ? Optional.of("email") : Optional.empty();
-        if (channel.isPresent()) {
-            setNext(Optional.of("The number does not work: reach the patient by " + channel.get() + " and ask for a good number"),
-                    Optional.of(context.calendar().nextOpenAt(report.at())));
-        } else if (context.category().clinical() || context.category().referralSensitive() || urgency.isClinical()) {
-            if (escalationLevel < MAX_ESCALATION_LEVEL) {
-                escalate("The number does not work and the patient has no other channel", report.at(), Actor.SYSTEM);
-            }
-            setNext(Optional.of("Escalated: find another way to reach the patient"), Optional.of(context.calendar().nextOpenAt(report.at())));
-        } else {
-            closeAs(ClosureOutcome.WRONG_NUMBER, Optional.of("The number does not work and the patient has no other channel"),
-                    report.at(), Actor.SYSTEM, context);
+    /** The first time a call finds the number dead, the timeline says so: the ladder never proposes calling it again. */
+    private void markNumberNotWorking(AttemptReport report) {
+        boolean marked = timeline.stream().anyMatch(e -> e.type() == TimelineEvent.Type.NUMBER_NOT_WORKING);
+        if (!marked) {
+            record(TimelineEvent.Type.NUMBER_NOT_WORKING, report.at(), Actor.SYSTEM, Map.of("result", report.result().name(),
+                    "reason", "no more calls to this number on this item"));
         }
     }
 
@@ -375,6 +358,51 @@ public final class Callback {
         }
         escalationLevel++;
         record(TimelineEvent.Type.ESCALATED, at, actor, Map.of("level", Integer.toString(escalationLevel), "reason", why));
+    }
+
+    /** The item goes back to its queue without an owner (an idle owner, say); the reason is on the timeline. */
+    public void returnToQueue(String why, Instant at, Actor actor) {
+        status.requireOpen();
+        var detail = new LinkedHashMap<String, String>();
+        detail.put("queue", queue);
+        owner.ifPresent(previous -> detail.put("previousOwner", previous));
+        detail.put("reason", why);
+        owner = Optional.empty();
+        record(TimelineEvent.Type.RETURNED_TO_QUEUE, at, actor, detail);
+    }
+
+    /**
+     * An internal dependency did not arrive by its expected date: the item stops waiting and is worked again by its
+     * owner (who stays accountable) or its queue, with the reason on the timeline.
+     */
+    public void expectedDatePassed(Instant at, CallbackContext context, Actor actor) {
+        if (status != Status.WAITING_ON_INTERNAL || waitingExpectedBy.isEmpty()) {
+            throw new Refusal.Conflict("This callback is not waiting on an internal action with an expected date");
+        }
+        String on = waitingOn.map(Enum::name).orElse("OTHER_INTERNAL");
+        LocalDate expected = waitingExpectedBy.get();
+        resume(at, context, actor);
+        setNext(Optional.of("Chase it: " + on.toLowerCase().replace('_', ' ') + " expected by " + expected + " has not come"),
+                nextActionAt);
+        var detail = new LinkedHashMap<String, String>();
+        detail.put("queue", queue);
+        owner.ifPresent(current -> detail.put("owner", current));
+        detail.put("reason", "Waiting on " + on + ": the expected date " + expected + " passed");
+        record(TimelineEvent.Type.RETURNED_TO_QUEUE, at, actor, detail);
+    }
+
+    /** At the end of the day the owner keeps the item for the next business day; it has a next touch time. */
+    public void carryOver(LocalDate day, Instant nextTouch, Instant at, Actor actor) {
+        status.requireOpen();
+        if (owner.isEmpty()) {
+            throw new Refusal.Conflict("Only an owned item is carried over to its owner");
+        }
+        if (nextActionAt.isEmpty()) {
+            setNext(nextAction.or(() -> Optional.of("Next touch")), Optional.of(nextTouch));
+        }
+        record(TimelineEvent.Type.CARRIED_OVER, at, actor, Map.of("day", day.toString(), "owner", owner.get(),
+                "nextTouch", nextActionAt.orElse(nextTouch).toString(),
+                "reason", "End of day: the owner keeps it for the next business day"));
     }
 
     /** Raising urgency can only shorten the due time; only clinical staff may lower a clinical or emergency item. */

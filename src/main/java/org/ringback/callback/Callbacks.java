@@ -208,6 +208,67 @@ class Callbacks {
                 .toList();
     }
 
+    /**
+     * Callbacks of one practice with their attempts and timelines in three queries, whatever their number: the
+     * sweeps' bulk path ({@link #find} per item costs three queries each).
+     */
+    List<Callback> findAll(UUID practiceId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID[] wanted = ids.toArray(UUID[]::new);
+        List<Callback.State> states = jdbc.sql("select * from callback where practice_id = :practiceId and id = any(:ids)")
+                .param("practiceId", practiceId).param("ids", wanted)
+                .query(this::state).list();
+        Map<UUID, List<Attempt>> attempts = new HashMap<>();
+        attemptRows(practiceId, ids).forEach(row -> attempts.computeIfAbsent(row.callbackId(), id -> new ArrayList<>()).add(row.attempt()));
+        Map<UUID, List<TimelineEvent>> timelines = new HashMap<>();
+        jdbc.sql("select * from callback_event where practice_id = :practiceId and callback_id = any(:ids) order by callback_id, seq")
+                .param("practiceId", practiceId).param("ids", wanted)
+                .query((rs, n) -> {
+                    timelines.computeIfAbsent(rs.getObject("callback_id", UUID.class), id -> new ArrayList<>())
+                            .add(new TimelineEvent(rs.getInt("seq"), TimelineEvent.Type.valueOf(rs.getString("type")),
+                                    instant(rs, "at"), rs.getString("actor"), json.readValue(rs.getString("detail"), STRING_MAP)));
+                    return null;
+                }).list();
+        return states.stream()
+                .map(state -> new Callback(state, attempts.getOrDefault(state.id(), List.of()), timelines.getOrDefault(state.id(), List.of())))
+                .toList();
+    }
+
+    /**
+     * Saves loaded callbacks as {@link #save} does (a changed version is a conflict), with their new attempts and
+     * events in JDBC batches: the sweeps' bulk path.
+     */
+    void saveAll(List<Callback> changed) {
+        var eventRows = new ArrayList<Map<String, ?>>();
+        for (Callback callback : changed) {
+            if (callback.isNew()) {
+                throw new IllegalArgumentException("saveAll takes stored callbacks only");
+            }
+            if (update(columns(callback.state(), callback.attempts().size())) == 0) {
+                throw new Refusal.Conflict("Someone else changed this callback; reload it and try again");
+            }
+            for (Attempt attempt : callback.unsavedAttempts()) {
+                insertAttempt(callback.practiceId(), callback.id(), attempt);
+            }
+            for (TimelineEvent event : callback.unsavedEvents()) {
+                var row = new HashMap<String, Object>();
+                row.put("practiceId", callback.practiceId());
+                row.put("callbackId", callback.id());
+                row.put("seq", event.seq());
+                row.put("at", utc(event.at()));
+                row.put("type", event.type().name());
+                row.put("actor", event.actor());
+                row.put("detail", json.writeValueAsString(event.detail()));
+                eventRows.add(row);
+            }
+        }
+        if (!eventRows.isEmpty()) {
+            named.batchUpdate(INSERT_EVENT, SqlParameterSourceUtils.createBatch(eventRows));
+        }
+    }
+
     /** Earlier requests from a patient or a phone that may make a new one a repeat call. */
     List<RepeatCallDetector.Prior> priors(UUID practiceId, Optional<UUID> patientId, Optional<String> phone, Instant since) {
         if (patientId.isEmpty() && phone.isEmpty()) {

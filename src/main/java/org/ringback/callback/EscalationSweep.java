@@ -35,13 +35,15 @@ public class EscalationSweep {
     private final JdbcClient jdbc;
     private final Callbacks callbacks;
     private final PracticeDirectory practices;
+    private final StaffNotifications notifications;
     private final SweepProperties properties;
     private final Clock clock;
     private final Timer duration;
     private final Counter escalations;
 
-    EscalationSweep(JdbcClient jdbc, Callbacks callbacks, PracticeDirectory practices, SweepProperties properties, Clock clock,
-                    MeterRegistry meters) {
+    EscalationSweep(JdbcClient jdbc, Callbacks callbacks, PracticeDirectory practices, StaffNotifications notifications,
+                    SweepProperties properties, Clock clock, MeterRegistry meters) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.callbacks = callbacks;
         this.practices = practices;
@@ -76,20 +78,32 @@ public class EscalationSweep {
                         rs.getInt("escalation_level"), Callbacks.instant(rs, "first_attempt_due_at")))
                 .list();
         Map<UUID, BusinessCalendar> calendars = new ConcurrentHashMap<>();
-        int escalated = 0;
+        Map<UUID, List<UUID>> due = new java.util.LinkedHashMap<>();
         for (Candidate candidate : candidates) {
-            if (candidate.level() == 1) {
-                BusinessCalendar calendar = calendars.computeIfAbsent(candidate.practiceId(), id -> practices.find(id).calendar());
-                if (calendar.plusBusinessTime(candidate.firstAttemptDueAt(), properties.level2After()).isAfter(now)) {
-                    continue;
-                }
+            BusinessCalendar calendar = calendars.computeIfAbsent(candidate.practiceId(), id -> practices.find(id).calendar());
+            if (candidate.level() == 1
+                    && calendar.plusBusinessTime(candidate.firstAttemptDueAt(), properties.level2After()).isAfter(now)) {
+                continue;
             }
-            Callback callback = callbacks.find(candidate.practiceId(), candidate.id()).orElseThrow();
-            callback.escalate(candidate.level() == 0
-                    ? "The first attempt is overdue: a supervisor should take it"
-                    : "The first attempt is still overdue: the practice manager should take it", now, Actor.SYSTEM);
-            callbacks.save(callback);
-            escalated++;
+            due.computeIfAbsent(candidate.practiceId(), id -> new java.util.ArrayList<>()).add(candidate.id());
+        }
+        int escalated = 0;
+        // Loaded, changed and saved per practice in batches: the cost is a few statements per item, not per query.
+        for (var practice : due.entrySet()) {
+            BusinessCalendar calendar = calendars.get(practice.getKey());
+            List<Callback> loaded = callbacks.findAll(practice.getKey(), practice.getValue());
+            var notices = new java.util.ArrayList<StaffNotifications.Pending>();
+            for (Callback callback : loaded) {
+                int level = callback.state().escalationLevel();
+                String why = level == 0
+                        ? "The first attempt is overdue: a supervisor should take it"
+                        : "The first attempt is still overdue: the practice manager should take it";
+                callback.escalate(why, now, Actor.SYSTEM);
+                notices.add(WorkSweeps.escalationNotice(callback, why, "first-attempt:" + (level + 1), now, calendar));
+            }
+            callbacks.saveAll(loaded);
+            notifications.notifyAll(notices);
+            escalated += loaded.size();
         }
         if (escalated > 0) {
             log.info("Escalation sweep escalated {} callbacks", escalated);

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Runs the escalation sweep on a schedule, on one app instance at a time (a lock row in PostgreSQL). */
+/** Runs the escalation sweep and the work sweeps on a schedule, each on one app instance at a time (a lock row in PostgreSQL). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ringback.sweep.enabled", havingValue = "true", matchIfMissing = true)
 @EnableScheduling
@@ -31,6 +31,38 @@ class SweepSchedule {
     @Bean
     Sweeper sweeper(EscalationSweep sweep) {
         return new Sweeper(sweep);
+    }
+
+    @Bean
+    WorkSweeper workSweeper(WorkSweeps sweeps) {
+        return new WorkSweeper(sweeps);
+    }
+
+    /** The end-of-day, idle-owner and expected-date sweeps: each under its own lock, so each runs on one instance. */
+    static class WorkSweeper {
+        private final WorkSweeps sweeps;
+
+        WorkSweeper(WorkSweeps sweeps) {
+            this.sweeps = sweeps;
+        }
+
+        @Scheduled(fixedDelayString = "${ringback.sweep.interval:PT1M}", initialDelayString = "PT35S")
+        @SchedulerLock(name = "end-of-day-sweep", lockAtLeastFor = "PT5S")
+        void endOfDay() {
+            sweeps.endOfDay();
+        }
+
+        @Scheduled(fixedDelayString = "${ringback.sweep.interval:PT1M}", initialDelayString = "PT40S")
+        @SchedulerLock(name = "idle-owner-sweep", lockAtLeastFor = "PT5S")
+        void idleOwners() {
+            sweeps.idleOwners();
+        }
+
+        @Scheduled(fixedDelayString = "${ringback.sweep.interval:PT1M}", initialDelayString = "PT45S")
+        @SchedulerLock(name = "expected-date-sweep", lockAtLeastFor = "PT5S")
+        void expectedDates() {
+            sweeps.expectedDates();
+        }
     }
 
     static class Sweeper {

@@ -9,7 +9,13 @@ public record TimelineEvent(int seq, Type type, Instant at, String actor, Map<St
     public enum Type {
         RECEIVED, REPEAT_CALL_ATTACHED, RED_FLAG_RAISED, ATTEMPT_RECORDED, NEXT_ATTEMPT_SCHEDULED, ASSIGNED,
         WAITING_STARTED, RESUMED, ESCALATED, URGENCY_CHANGED, NEXT_STEP_DONE, CLOSED,
-        TRANSCRIPT_ADDED
+        TRANSCRIPT_ADDED,
+        /** A call found the number wrong or disconnected: it is not called again on this item. */
+        NUMBER_NOT_WORKING,
+        /** The item went back to its queue without an owner (an idle owner, an expected date passed), with the reason. */
+        RETURNED_TO_QUEUE,
+        /** The end-of-day sweep kept the item's owner for the next business day, with its next touch time. */
+        CARRIED_OVER
     }
 
     public TimelineEvent {

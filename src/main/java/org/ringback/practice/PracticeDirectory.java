@@ -73,6 +73,11 @@ public class PracticeDirectory {
         return practices.find(practiceId).orElseThrow(() -> new Refusal.NotFound("Practice"));
     }
 
+    /** Every practice, without a caller: for the sweeps, which work all of them. */
+    public List<Practice> all() {
+        return practices.findAll();
+    }
+
     public List<Practice> visibleToCaller() {
         CurrentUser user = identity.current();
         return user.isAdmin() ? practices.findAll() : practices.findAll(user.practiceIds());
@@ -88,6 +93,35 @@ public class PracticeDirectory {
         return practices.category(practiceId, code)
                 .orElseThrow(() -> new Refusal.RuleViolation("Unknown category '" + code + "' for this practice",
                         List.of(new Refusal.FieldError("category", "is not a category of this practice"))));
+    }
+
+    /**
+     * Replaces the ladder settings of the named categories (a manager's change); the other categories keep theirs.
+     * An unknown code refuses the whole change, naming the field ({@code categories[i].code}).
+     */
+    @Transactional
+    public List<Category> replaceLadders(UUID practiceId, java.util.Map<String, Ladder> ladders) {
+        identity.requireManager(practiceId);
+        find(practiceId);
+        var known = new java.util.HashMap<String, Category>();
+        practices.categories(practiceId).forEach(category -> known.put(category.code(), category));
+        var errors = new java.util.ArrayList<Refusal.FieldError>();
+        int i = 0;
+        for (String code : ladders.keySet()) {
+            if (!known.containsKey(code)) {
+                errors.add(new Refusal.FieldError("categories[" + i + "].code", "is not a category of this practice"));
+            }
+            i++;
+        }
+        if (!errors.isEmpty()) {
+            throw new Refusal.InvalidInput("Unknown categories", errors);
+        }
+        ladders.forEach((code, ladder) -> {
+            Category c = known.get(code);
+            practices.saveCategory(practiceId, new Category(c.code(), c.name(), c.queue(), c.responseWindow(), c.resolutionTarget(),
+                    ladder, c.requiredFields(), c.closureOutcomes(), c.clinical(), c.referralSensitive()));
+        });
+        return practices.categories(practiceId);
     }
 
     @Transactional

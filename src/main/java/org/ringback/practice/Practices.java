@@ -81,15 +81,16 @@ class Practices {
         jdbc.sql("""
                         insert into category (practice_id, code, name, queue, window_kind, window_duration, window_time,
                             resolution_target, ladder_max_attempts, ladder_min_gap, ladder_different_window,
-                            required_fields, closure_outcomes, clinical, referral_sensitive)
+                            ladder_busy_retry, ladder_dead_number, required_fields, closure_outcomes, clinical, referral_sensitive)
                         values (:practiceId, :code, :name, :queue, :kind, cast(:duration as interval), :time,
                             cast(:resolution as interval), :maxAttempts, cast(:minGap as interval), :differentWindow,
-                            :requiredFields, :outcomes, :clinical, :referralSensitive)
+                            cast(:busyRetry as interval), :deadNumber, :requiredFields, :outcomes, :clinical, :referralSensitive)
                         on conflict (practice_id, code) do update set
                             name = excluded.name, queue = excluded.queue, window_kind = excluded.window_kind,
                             window_duration = excluded.window_duration, window_time = excluded.window_time,
                             resolution_target = excluded.resolution_target, ladder_max_attempts = excluded.ladder_max_attempts,
                             ladder_min_gap = excluded.ladder_min_gap, ladder_different_window = excluded.ladder_different_window,
+                            ladder_busy_retry = excluded.ladder_busy_retry, ladder_dead_number = excluded.ladder_dead_number,
                             required_fields = excluded.required_fields, closure_outcomes = excluded.closure_outcomes,
                             clinical = excluded.clinical, referral_sensitive = excluded.referral_sensitive""")
                 .param("practiceId", practiceId)
@@ -103,6 +104,8 @@ class Practices {
                 .param("maxAttempts", category.ladder().maxAttempts())
                 .param("minGap", category.ladder().minGap().toString())
                 .param("differentWindow", category.ladder().differentWindow())
+                .param("busyRetry", category.ladder().busyRetry().toString())
+                .param("deadNumber", category.ladder().deadNumber().name())
                 .param("requiredFields", category.requiredFields().toArray(String[]::new))
                 .param("outcomes", category.closureOutcomes().stream().map(Enum::name).sorted().toArray(String[]::new))
                 .param("clinical", category.clinical())
@@ -127,6 +130,7 @@ class Practices {
             select code, name, queue, window_kind, extract(epoch from window_duration)::bigint as window_seconds, window_time,
                    extract(epoch from resolution_target)::bigint as resolution_seconds,
                    ladder_max_attempts, extract(epoch from ladder_min_gap)::bigint as min_gap_seconds, ladder_different_window,
+                   extract(epoch from ladder_busy_retry)::bigint as busy_retry_seconds, ladder_dead_number,
                    required_fields, closure_outcomes, clinical, referral_sensitive
             from category""";
 
@@ -160,7 +164,8 @@ class Practices {
                 rs.getString("queue"),
                 window,
                 Duration.ofSeconds(rs.getLong("resolution_seconds")),
-                new Ladder(rs.getInt("ladder_max_attempts"), Duration.ofSeconds(rs.getLong("min_gap_seconds")), rs.getBoolean("ladder_different_window")),
+                new Ladder(rs.getInt("ladder_max_attempts"), Duration.ofSeconds(rs.getLong("min_gap_seconds")), rs.getBoolean("ladder_different_window"),
+                        Duration.ofSeconds(rs.getLong("busy_retry_seconds")), Ladder.DeadNumber.valueOf(rs.getString("ladder_dead_number"))),
                 List.of((String[]) rs.getArray("required_fields").getArray()),
                 Arrays.stream((String[]) rs.getArray("closure_outcomes").getArray()).map(ClosureOutcome::valueOf).collect(Collectors.toSet()),
                 rs.getBoolean("clinical"),

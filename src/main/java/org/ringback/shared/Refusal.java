@@ -61,5 +61,10 @@ public abstract sealed class Refusal extends RuntimeException
         public InvalidInput(String field, String message) {
             super("Invalid " + field + ": " + message, List.of(new FieldError(field, message)));
         }
+
+        /** Several refused fields at once, so a form can mark them all. */
+        public InvalidInput(String message, List<FieldError> errors) {
+            super(message, errors);
+        }
     }
 }

@@ -109,6 +109,9 @@ class AccessMatrixIntegrationTest {
             endpoint("GET", "/api/v1/practices/{practiceId}", Rule.MEMBER),
             endpoint("GET", "/api/v1/practices/{practiceId}/categories", Rule.MEMBER),
             endpoint("PUT", "/api/v1/practices/{practiceId}/categories/{code}", Rule.MANAGER).body(CATEGORY),
+            endpoint("GET", "/api/v1/practices/{practiceId}/ladder", Rule.MEMBER),
+            endpoint("PUT", "/api/v1/practices/{practiceId}/ladder", Rule.MANAGER).body("{'categories': [{'code': 'BILLING', 'maxAttempts': 3, "
+                    + "'minGap': 'PT2H', 'differentWindow': true, 'busyRetry': 'PT15M', 'deadNumber': 'OTHER_CHANNEL'}]}"),
             new Endpoint("POST", "/api/v1/users", Rule.MANAGER, true, false,
                     "{'username': '%USER%', 'password': 'a-long-enough-password', 'displayName': 'M', 'roles': ['STAFF'], 'practiceIds': ['%PRACTICE%']}", ""),
             endpoint("GET", "/login", Rule.PUBLIC),
@@ -196,7 +199,10 @@ class AccessMatrixIntegrationTest {
             endpoint("GET", "/practices/{practiceId}/imports", Rule.MANAGER),
             endpoint("POST", "/practices/{practiceId}/imports", Rule.MANAGER).body(MULTIPART),
             endpoint("GET", "/practices/{practiceId}/imports/{jobId}", Rule.MANAGER).missing(),
-            endpoint("GET", "/practices/{practiceId}/imports/{jobId}/errors.csv", Rule.MANAGER).missing());
+            endpoint("GET", "/practices/{practiceId}/imports/{jobId}/errors.csv", Rule.MANAGER).missing(),
+            endpoint("GET", "/practices/{practiceId}/ladder", Rule.MANAGER),
+            endpoint("POST", "/practices/{practiceId}/ladder", Rule.MANAGER).body("c0.code=BILLING&c0.maxAttempts=3&c0.minGapMinutes=120"
+                    + "&c0.differentWindow=true&c0.busyRetryMinutes=15&c0.deadNumber=OTHER_CHANNEL"));
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 

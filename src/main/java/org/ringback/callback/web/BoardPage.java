@@ -32,11 +32,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class BoardPage {
 
     private final Board board;
+    private final org.ringback.callback.StaffNotifications notifications;
     private final PracticeDirectory practices;
     private final Identity identity;
     private final MessageSource messages;
 
-    BoardPage(Board board, PracticeDirectory practices, Identity identity, MessageSource messages) {
+    BoardPage(Board board, PracticeDirectory practices, Identity identity, MessageSource messages,
+              org.ringback.callback.StaffNotifications notifications) {
+        this.notifications = notifications;
         this.board = board;
         this.practices = practices;
         this.identity = identity;
@@ -84,6 +87,10 @@ class BoardPage {
         model.addAttribute("queues", categories.stream().map(Category::queue).collect(Collectors.toCollection(TreeSet::new)));
         model.addAttribute("limited", found.truncated());
         model.addAttribute("me", identity.current().username());
+        if (htmx == null) {
+            // The sweeps' notices for this user (escalations, items back in the queue), delivered within open hours.
+            model.addAttribute("notices", notifications.deliveredTo(identity.current(), practiceIds, board.now()));
+        }
         return htmx != null ? "callback/board :: rows" : "callback/board";
     }
 

@@ -21,7 +21,8 @@ class StaffPages {
     record PracticeLink(UUID id, String name) {
     }
 
-    record Navigation(String displayName, List<PracticeLink> practices) {
+    /** {@code managed}: the practices whose settings pages (imports, ladder) the user may open. */
+    record Navigation(String displayName, List<PracticeLink> practices, java.util.Set<UUID> managed) {
     }
 
     private final Identity identity;
@@ -35,8 +36,9 @@ class StaffPages {
     @ModelAttribute("nav")
     Navigation navigation() {
         CurrentUser user = identity.current();
-        return new Navigation(user.displayName(),
-                practices.visibleToCaller().stream().map(p -> new PracticeLink(p.id(), p.name())).toList());
+        var visible = practices.visibleToCaller();
+        return new Navigation(user.displayName(), visible.stream().map(p -> new PracticeLink(p.id(), p.name())).toList(),
+                visible.stream().map(p -> p.id()).filter(user::manages).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** A page that cannot be shown at all (unknown id, no access): a page with the reason, never a stack trace. */

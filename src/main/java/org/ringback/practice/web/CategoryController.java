@@ -64,7 +64,16 @@ class CategoryController {
         }
     }
 
-    record LadderJson(@Min(1) @Max(10) int maxAttempts, @NotNull Duration minGap, boolean differentWindow) {
+    /** {@code busyRetry} and {@code deadNumber} are optional: left out, they take the defaults. */
+    record LadderJson(@Min(1) @Max(10) int maxAttempts, @NotNull Duration minGap, boolean differentWindow, Duration busyRetry,
+                      Ladder.DeadNumber deadNumber) {
+        Ladder toLadder() {
+            Duration retry = busyRetry == null ? Ladder.DEFAULT_BUSY_RETRY : busyRetry;
+            if (retry.isNegative() || retry.compareTo(Ladder.MAX_BUSY_RETRY) > 0) {
+                throw new Refusal.InvalidInput("ladder.busyRetry", "must be a duration between zero (no short retry) and 1 hour");
+            }
+            return new Ladder(maxAttempts, minGap, differentWindow, retry, deadNumber == null ? Ladder.DeadNumber.OTHER_CHANNEL : deadNumber);
+        }
     }
 
     record CategoryJson(
@@ -81,7 +90,8 @@ class CategoryController {
 
         static CategoryJson of(Category c) {
             return new CategoryJson(c.code(), c.name(), c.queue(), WindowJson.of(c.responseWindow()), c.resolutionTarget(),
-                    new LadderJson(c.ladder().maxAttempts(), c.ladder().minGap(), c.ladder().differentWindow()),
+                    new LadderJson(c.ladder().maxAttempts(), c.ladder().minGap(), c.ladder().differentWindow(), c.ladder().busyRetry(),
+                            c.ladder().deadNumber()),
                     c.closureOutcomes(), c.requiredFields(), c.clinical(), c.referralSensitive());
         }
     }
@@ -111,7 +121,7 @@ class CategoryController {
             throw new Refusal.InvalidInput("ladder.minGap", "must not be negative");
         }
         var category = new Category(code, body.name(), body.queue(), body.responseWindow().toWindow(), body.resolutionTarget(),
-                new Ladder(body.ladder().maxAttempts(), body.ladder().minGap(), body.ladder().differentWindow()),
+                body.ladder().toLadder(),
                 body.requiredFields() == null ? List.of() : body.requiredFields(), body.closureOutcomes(),
                 body.clinical(), body.referralSensitive());
         return CategoryJson.of(directory.replaceCategory(practiceId, category));

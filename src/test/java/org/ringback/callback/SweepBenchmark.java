@@ -1,0 +1,205 @@
+package org.ringback.callback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.ringback.identity.Identity;
+import org.ringback.practice.PracticeDirectory;
+import org.ringback.support.Fixtures;
+import org.ringback.support.IntegrationTest;
+import org.ringback.support.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Times each sweep over 200,000 open items of which 2,000 are due for it (issue 4: under 1 s), with the query plan
+ * of its candidate query. Not a test (its name does not end in Test or IntegrationTest); run by hand, see
+ * BENCHMARKS.md:
+ *
+ * <pre>
+ * ./mvnw -o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SweepBenchmark
+ * </pre>
+ *
+ * Rows are written with SQL (generate_series), not the API, so the set-up takes seconds. The sweeps run with a
+ * batch of 2,000, so one run takes every due item. Results go to stdout and target/sweep-benchmark.txt.
+ */
+@IntegrationTest
+class SweepBenchmark {
+
+    static final int OPEN = 200_000;
+    static final int DUE = 2_000;
+    /** Monday 10:30, 14:00 and 17:30 in New York. */
+    static final Instant MONDAY_1030 = Instant.parse("2026-11-23T15:30:00Z");
+    static final Instant MONDAY_1400 = Instant.parse("2026-11-23T19:00:00Z");
+    static final Instant MONDAY_1730 = Instant.parse("2026-11-23T22:30:00Z");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Callbacks callbacks;
+
+    @Autowired
+    CallbackDesk desk;
+
+    @Autowired
+    PracticeDirectory practices;
+
+    @Autowired
+    Identity identity;
+
+    @Autowired
+    StaffNotifications notifications;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    final List<String> report = new ArrayList<>();
+
+    @Test
+    void sweepsOver200000OpenItems() throws IOException {
+        clock.set(MONDAY_1400);
+        var fx = new Fixtures(port);
+        UUID practice = UUID.fromString(fx.practice().id());
+        long started = System.nanoTime();
+        fill(practice);
+        say("set-up: %,d open items in one practice (%,d due per sweep) in %d ms", OPEN, DUE, (System.nanoTime() - started) / 1_000_000);
+
+        var properties = new SweepProperties(false, Duration.ofMinutes(1), Duration.ofHours(1), DUE, Duration.ofHours(2), Duration.ofHours(12));
+        var escalation = new EscalationSweep(jdbc, callbacks, practices, notifications, properties, clock, new SimpleMeterRegistry());
+        var work = new WorkSweeps(jdbc, callbacks, desk, practices, identity, notifications, properties, clock);
+
+        explain("escalation", """
+                select practice_id, id, escalation_level, first_attempt_due_at from callback
+                where status <> 'CLOSED' and first_attempt_at is null and first_attempt_due_at < '2026-11-23T19:00:00Z'
+                  and escalation_level < 2 order by first_attempt_due_at limit 2000 for update skip locked""");
+        explain("idle owners", """
+                select c.practice_id, c.id from callback c
+                where c.owner is not null and c.status in ('NEW', 'IN_PROGRESS')
+                  and (select max(e.at) from callback_event e where e.practice_id = c.practice_id and e.callback_id = c.id) < '2026-11-23T17:00:00Z'
+                order by (select max(e.at) from callback_event e where e.practice_id = c.practice_id and e.callback_id = c.id), c.id
+                limit 2000 for update of c skip locked""");
+        explain("expected dates", """
+                select practice_id, id, waiting_expected_by from callback
+                where status = 'WAITING_ON_INTERNAL' and waiting_expected_by < '2026-11-24'
+                order by waiting_expected_by limit 2000 for update skip locked""");
+        explain("end of day", """
+                select id, owner from callback
+                where practice_id = '%s' and status in ('NEW', 'IN_PROGRESS') and board_due_at < '2026-11-24T05:00:00Z'
+                order by board_due_at, id for update""".formatted(practice));
+
+        clock.set(MONDAY_1030);
+        time("escalation sweep at 10:30 (first attempt overdue → level 1)", escalation::sweep, DUE);
+        time("escalation sweep again (nothing due: level 2 waits until 11:00)", escalation::sweep, 0);
+        clock.set(MONDAY_1400);
+        time("idle-owner sweep", work::idleOwners, DUE);
+        time("expected-date sweep", work::expectedDates, DUE);
+        clock.set(MONDAY_1730);
+        time("escalation sweep at 17:30 (level 1 → level 2)", escalation::sweep, DUE);
+        time("end-of-day sweep (due today: the 2,000 overdue items and the 2,000 back from waiting)", work::endOfDay, 2 * DUE);
+        time("end-of-day sweep again (already swept)", work::endOfDay, 0);
+
+        Files.writeString(Path.of("target/sweep-benchmark.txt"), String.join("\n", report) + "\n");
+    }
+
+    /**
+     * 200,000 open items: 2,000 with an overdue first attempt (unowned, due today); 2,000 claimed and idle since
+     * 11:00; 2,000 waiting on referral documents expected last Friday; the rest attempted, claimed and worked in
+     * the last hour, or waiting with a future date, all due next week. Each item has its RECEIVED event, and the
+     * worked ones an attempt and its event, so the timeline table is larger than the callback table.
+     */
+    private void fill(UUID practice) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    insert into callback (practice_id, id, channel, category, urgency, urgency_rank, queue, owner, status,
+                        waiting_on, waiting_expected_by, received_at, first_attempt_due_at, resolution_due_at, board_due_at,
+                        first_attempt_at, attempt_count, next_action, next_action_at)
+                    select :practice, gen_random_uuid(), 'MISSED_CALL', 'TELEHEALTH_ACCESS', 'ROUTINE', 0, 'FRONT_DESK',
+                        case when kind in ('idle', 'worked') then 'bench-owner' end,
+                        case when kind in ('waiting', 'waiting-later') then 'WAITING_ON_INTERNAL' when kind = 'overdue' then 'NEW' else 'IN_PROGRESS' end,
+                        case when kind in ('waiting', 'waiting-later') then 'REFERRAL_DOCUMENTS' end,
+                        case when kind = 'waiting' then date '2026-11-20' when kind = 'waiting-later' then date '2026-12-04' end,
+                        case when kind = 'overdue' then timestamptz '2026-11-23T14:00:00Z'
+                             when kind = 'idle' then timestamptz '2026-11-23T16:00:00Z'
+                             else timestamptz '2026-11-16T14:00:00Z' + (n % 5000) * interval '1 minute' end,
+                        case when kind = 'overdue' then timestamptz '2026-11-23T15:00:00Z' else timestamptz '2026-11-16T15:00:00Z' end,
+                        timestamptz '2026-12-01T22:00:00Z',
+                        case when kind = 'overdue' then timestamptz '2026-11-23T15:00:00Z'
+                             else timestamptz '2026-11-30T14:00:00Z' + (n % 600) * interval '1 minute' end,
+                        case when kind = 'overdue' then null else timestamptz '2026-11-16T15:00:00Z' end,
+                        case when kind = 'overdue' then 0 else 1 end,
+                        'Call again', timestamptz '2026-11-30T14:00:00Z'
+                    from (select n, case when n <= :due then 'overdue' when n <= 2 * :due then 'idle' when n <= 3 * :due then 'waiting'
+                                         when n % 10 = 0 then 'waiting-later' else 'worked' end as kind
+                          from generate_series(1, :open) n) s""")
+                    .param("practice", practice).param("due", DUE).param("open", OPEN).update();
+            jdbc.sql("""
+                    insert into callback_event (practice_id, callback_id, seq, at, type, actor, detail)
+                    select practice_id, id, 1, received_at, 'RECEIVED', 'system', '{"channel": "MISSED_CALL"}' from callback
+                    where practice_id = :practice""").param("practice", practice).update();
+            jdbc.sql("""
+                    insert into attempt (practice_id, callback_id, seq, at, method, caller, result, next_action)
+                    select practice_id, id, 1, first_attempt_at, 'PHONE', 'bench-owner', 'NO_ANSWER', 'Call again' from callback
+                    where practice_id = :practice and first_attempt_at is not null""").param("practice", practice).update();
+            // The worked items' owner was active an hour ago; the idle ones' last event stays at 11:00.
+            jdbc.sql("""
+                    insert into callback_event (practice_id, callback_id, seq, at, type, actor, detail)
+                    select practice_id, id, 2, case when owner is not null and received_at <> timestamptz '2026-11-23T16:00:00Z'
+                                                    then timestamptz '2026-11-23T18:00:00Z' else first_attempt_at end,
+                           'ATTEMPT_RECORDED', coalesce(owner, 'bench-owner'), '{"attempt": "1"}' from callback
+                    where practice_id = :practice and first_attempt_at is not null and received_at <> timestamptz '2026-11-23T16:00:00Z'""")
+                    .param("practice", practice).update();
+        });
+        jdbc.sql("analyze callback").update();
+        jdbc.sql("analyze callback_event").update();
+        jdbc.sql("analyze attempt").update();
+        long open = jdbc.sql("select count(*) from callback where practice_id = :p and status <> 'CLOSED'").param("p", practice).query(Long.class).single();
+        assertThat(open).isEqualTo(OPEN);
+    }
+
+    private void time(String what, IntSupplier sweep, int expected) {
+        long started = System.nanoTime();
+        // Built here with a batch of 2,000, the sweeps have no transactional proxy: one transaction per run, as in the app.
+        int changed = transactions.execute(status -> sweep.getAsInt());
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        say("%-100s %,6d items  %,6d ms", what, changed, ms);
+        if (expected >= 0) {
+            assertThat(changed).as(what).isEqualTo(expected);
+        }
+    }
+
+    private void explain(String what, String sql) {
+        transactions.executeWithoutResult(status -> {
+            List<String> plan = jdbc.sql("explain (analyze, buffers off, timing off) " + sql).query(String.class).list();
+            say("plan of the %s candidates:", what);
+            plan.forEach(line -> say("    %s", line));
+            status.setRollbackOnly();
+        });
+    }
+
+    private void say(String format, Object... args) {
+        String line = format.formatted(args);
+        System.out.println(line);
+        report.add(line);
+    }
+}
