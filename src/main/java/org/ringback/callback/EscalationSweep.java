@@ -39,9 +39,11 @@ public class EscalationSweep {
     private final Clock clock;
     private final Timer duration;
     private final Counter escalations;
+    private final SlaBreaches breaches;
 
     EscalationSweep(JdbcClient jdbc, Callbacks callbacks, PracticeDirectory practices, SweepProperties properties, Clock clock,
-                    MeterRegistry meters) {
+                    MeterRegistry meters, SlaBreaches breaches) {
+        this.breaches = breaches;
         this.jdbc = jdbc;
         this.callbacks = callbacks;
         this.practices = practices;
@@ -56,6 +58,7 @@ public class EscalationSweep {
     public int sweep() {
         Timer.Sample started = Timer.start();
         int escalated = escalateOverdue();
+        breaches.record(clock.instant(), properties.batch());
         started.stop(duration);
         escalations.increment(escalated);
         return escalated;

@@ -9,7 +9,8 @@ public record TimelineEvent(int seq, Type type, Instant at, String actor, Map<St
     public enum Type {
         RECEIVED, REPEAT_CALL_ATTACHED, RED_FLAG_RAISED, ATTEMPT_RECORDED, NEXT_ATTEMPT_SCHEDULED, ASSIGNED,
         WAITING_STARTED, RESUMED, ESCALATED, URGENCY_CHANGED, NEXT_STEP_DONE, CLOSED,
-        TRANSCRIPT_ADDED
+        TRANSCRIPT_ADDED,
+        SLA_BREACHED, DUE_TIMES_RECOMPUTED
     }
 
     public TimelineEvent {
