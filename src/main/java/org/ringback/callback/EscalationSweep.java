@@ -57,8 +57,9 @@ public class EscalationSweep {
     @Transactional
     public int sweep() {
         Timer.Sample started = Timer.start();
-        int escalated = escalateOverdue();
+        // Breaches first, so that an item's timeline reads: clock breached, then escalated because of it.
         breaches.record(clock.instant(), properties.batch());
+        int escalated = escalateOverdue();
         started.stop(duration);
         escalations.increment(escalated);
         return escalated;

@@ -108,6 +108,8 @@ class AccessMatrixIntegrationTest {
             endpoint("GET", "/api/v1/practices/{practiceId}", Rule.MEMBER),
             endpoint("GET", "/api/v1/practices/{practiceId}/categories", Rule.MEMBER),
             endpoint("PUT", "/api/v1/practices/{practiceId}/categories/{code}", Rule.MANAGER).body(CATEGORY),
+            endpoint("PUT", "/api/v1/practices/{practiceId}/calendar", Rule.MANAGER)
+                    .body("{'holidayCalendar': 'US', 'businessHours': %WEEKDAYS%, 'closures': []}"),
             new Endpoint("POST", "/api/v1/users", Rule.MANAGER, true, false,
                     "{'username': '%USER%', 'password': 'a-long-enough-password', 'displayName': 'M', 'roles': ['STAFF'], 'practiceIds': ['%PRACTICE%']}", ""),
             endpoint("GET", "/login", Rule.PUBLIC),
