@@ -168,7 +168,7 @@ class AccessMatrixIntegrationTest {
             endpoint("GET", "/practices/{practiceId}/board", Rule.MEMBER),
             endpoint("GET", "/callbacks/{id}", Rule.MEMBER),
             endpoint("POST", "/callbacks/{id}/attempt", Rule.MEMBER).body("result=NO_ANSWER"),
-            endpoint("POST", "/callbacks/{id}/wait", Rule.MEMBER).body("on=REFERRAL_DOCUMENTS"),
+            endpoint("POST", "/callbacks/{id}/wait", Rule.MEMBER).body("on=REFERRAL_DOCUMENTS&expectedBy=2026-11-30"),
             endpoint("POST", "/callbacks/{id}/resume", Rule.MEMBER).body(""),
             endpoint("POST", "/callbacks/{id}/assign", Rule.MEMBER).body("queue=FRONT_DESK"),
             endpoint("POST", "/callbacks/{id}/escalate", Rule.MEMBER).body("reason=matrix"),
