@@ -97,9 +97,18 @@ public final class Callback {
     private final List<TimelineEvent> timeline;
     private final int storedAttempts;
     private final int storedEvents;
+    private final List<SlaEvent> slaEvents;
+    private final int storedSlaEvents;
+    /** The clocks as read by the desk for showing them; not stored. */
+    private Optional<SlaClock.Readings> clockReadings = Optional.empty();
 
-    /** Rebuilds a stored callback from its state, all its attempts and its whole timeline. */
+    /** Rebuilds a stored callback from its state, all its attempts and its whole timeline (without clock events). */
     Callback(State s, List<Attempt> attempts, List<TimelineEvent> timeline) {
+        this(s, attempts, timeline, List.of());
+    }
+
+    /** Rebuilds a stored callback from its state, attempts, timeline and the events of its clocks. */
+    Callback(State s, List<Attempt> attempts, List<TimelineEvent> timeline, List<SlaEvent> slaEvents) {
         practiceId = s.practiceId();
         id = s.id();
         patientId = s.patientId();
@@ -138,6 +147,8 @@ public final class Callback {
         this.timeline = new ArrayList<>(timeline);
         this.storedAttempts = attempts.size();
         this.storedEvents = timeline.size();
+        this.slaEvents = new ArrayList<>(slaEvents);
+        this.storedSlaEvents = slaEvents.size();
     }
 
     /** A request received: due times computed in the practice's business time, routed to the category's queue. */
@@ -155,6 +166,7 @@ public final class Callback {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 request.repeatOf(), 0, 0, 0);
         var callback = new Callback(state, List.of(), List.of());
+        callback.startClocks(request.urgency(), request.receivedAt(), context);
         var detail = new LinkedHashMap<String, String>();
         detail.put("channel", request.channel().name());
         detail.put("category", category.code());
@@ -215,6 +227,7 @@ public final class Callback {
     public Attempt recordAttempt(AttemptReport report, CallbackContext context, Actor actor, Instant now) {
         status.requireOpen();
         validate(report, context, now);
+        ensureClocks(context);
         ResponseLadder ladder = context.ladder();
         var attempt = new Attempt(attempts.size() + 1, report.at(), report.method(), actor.username(), report.result(),
                 report.messageLeft() || report.result() == AttemptResult.LEFT_VOICEMAIL, report.script(), report.patientResponse(),
@@ -223,6 +236,9 @@ public final class Callback {
         mergeDetails(report.details());
         if (firstAttemptAt.isEmpty() || report.at().isBefore(firstAttemptAt.get())) {
             firstAttemptAt = Optional.of(report.at());
+        }
+        if (clock(SlaEvent.Clock.FIRST_ATTEMPT, context).fulfilledAt().isEmpty()) {
+            recordClock(SlaEvent.Clock.FIRST_ATTEMPT, SlaEvent.Type.FULFILLED, report.at(), "attempt " + attempt.seq());
         }
         if (report.result().reached() && reachedAt.isEmpty()) {
             reachedAt = Optional.of(report.at());
@@ -307,8 +323,15 @@ public final class Callback {
         record(TimelineEvent.Type.ASSIGNED, at, actor, detail);
     }
 
-    /** Waits on a dependency; only waiting on the patient pauses the resolution clock. The follow-up date defaults to the next business day. */
+    /**
+     * Waits on a dependency; only waiting on the patient pauses the resolution clock. An internal wait keeps the owner
+     * accountable, so it needs the date the owner follows up by; a wait on the patient defaults it to the next business day.
+     */
     public void waitOn(WaitingOn on, Optional<String> note, Optional<LocalDate> expectedBy, Instant at, CallbackContext context, Actor actor) {
+        if (!on.pausesResolutionClock() && expectedBy.isEmpty()) {
+            throw new Refusal.InvalidInput("expectedBy", "is required when waiting on " + on.name()
+                    + ": the date by which the owner follows up");
+        }
         var calendar = context.calendar();
         LocalDate today = calendar.localDate(at);
         if (expectedBy.isPresent() && expectedBy.get().isBefore(today)) {
@@ -326,7 +349,10 @@ public final class Callback {
         waitingOn = Optional.of(on);
         waitingNote = note;
         waitingExpectedBy = Optional.of(followUp);
-        resolutionPausedSince = on.pausesResolutionClock() ? Optional.of(at) : Optional.empty();
+        if (on.pausesResolutionClock()) {
+            recordClock(SlaEvent.Clock.RESOLUTION, SlaEvent.Type.PAUSED, at, "waiting on the patient");
+            deriveDueTimes(calendar);
+        }
         Instant followUpStarts = calendar.at(followUp, LocalTime.MIDNIGHT);
         setNext(Optional.of("Follow up: waiting on " + on.name().toLowerCase().replace('_', ' ')),
                 Optional.of(calendar.nextOpenAt(followUpStarts.isAfter(at) ? followUpStarts : at)));
@@ -334,6 +360,7 @@ public final class Callback {
         detail.put("on", on.name());
         detail.put("expectedBy", followUp.toString());
         note.ifPresent(n -> detail.put("note", n));
+        detail.put("resolutionClock", on.pausesResolutionClock() ? "PAUSED" : "RUNNING");
         record(TimelineEvent.Type.WAITING_STARTED, at, actor, detail);
     }
 
@@ -342,13 +369,18 @@ public final class Callback {
             status.requireOpen();
             throw new Refusal.Conflict("This callback is not waiting on anything");
         }
+        boolean wasPaused = resolutionPausedSince.isPresent();
+        Duration pausedBefore = resolutionPaused;
         settlePause(at, context);
         status = status.moveTo(attempts.isEmpty() ? Status.NEW : Status.IN_PROGRESS);
         waitingOn = Optional.empty();
         waitingNote = Optional.empty();
         waitingExpectedBy = Optional.empty();
         setNext(Optional.of("Resumed: call the patient"), Optional.of(context.calendar().nextOpenAt(at)));
-        record(TimelineEvent.Type.RESUMED, at, actor, Map.of());
+        record(TimelineEvent.Type.RESUMED, at, actor, wasPaused
+                ? Map.of("resolutionClock", "RESUMED", "pausedMinutes", Long.toString(resolutionPaused.minus(pausedBefore).toMinutes()),
+                "resolutionDueAt", resolutionDueAt.toString())
+                : Map.of());
     }
 
     public void escalate(String why, Instant at, Actor actor) {
@@ -448,6 +480,10 @@ public final class Callback {
     private void closeAs(ClosureOutcome outcome, Optional<String> note, Instant at, Actor actor, CallbackContext context) {
         settlePause(at, context);
         status = status.moveTo(Status.CLOSED);
+        if (clock(SlaEvent.Clock.FIRST_ATTEMPT, context).fulfilledAt().isEmpty()) {
+            recordClock(SlaEvent.Clock.FIRST_ATTEMPT, SlaEvent.Type.FULFILLED, at, "closed " + outcome.name() + " without an attempt");
+        }
+        recordClock(SlaEvent.Clock.RESOLUTION, SlaEvent.Type.FULFILLED, at, "closed " + outcome.name());
         closure = Optional.of(new Closure(outcome, note, at, actor.username()));
         resolvedAt = outcome.resolves() ? Optional.of(at) : Optional.empty();
         waitingOn = Optional.empty();
@@ -470,7 +506,10 @@ public final class Callback {
         }
         FirstAttemptDeadline.urgencyLimit(to, at, context.calendar()).ifPresent(limit -> {
             if (firstAttemptAt.isEmpty() && limit.isBefore(firstAttemptDueAt)) {
-                firstAttemptDueAt = limit;
+                ensureClocks(context);
+                recordClock(SlaEvent.capped(slaEvents.size() + 1, SlaEvent.Clock.FIRST_ATTEMPT, at,
+                        FirstAttemptDeadline.urgencyTarget(to).orElseThrow(), "urgency " + to.name()));
+                deriveDueTimes(context.calendar());
             }
             if (nextActionAt.isEmpty() || limit.isBefore(nextActionAt.get())) {
                 setNext(nextAction, Optional.of(limit));
@@ -506,15 +545,183 @@ public final class Callback {
         }
     }
 
-    /** Ends a running pause of the resolution clock and pushes the resolution due time out by the paused business time. */
+    /** Ends a running pause of the resolution clock; the due time derived from the events moves by the paused business time. */
     private void settlePause(Instant at, CallbackContext context) {
-        if (resolutionPausedSince.isEmpty()) {
+        ensureClocks(context);
+        if (clock(SlaEvent.Clock.RESOLUTION, context).isPaused()) {
+            recordClock(SlaEvent.Clock.RESOLUTION, SlaEvent.Type.RESUMED, at, "no longer waiting on the patient");
+        }
+        deriveDueTimes(context.calendar());
+    }
+
+    // ------------------------------------------------------------------ clocks (SLA as events)
+
+    /** The clocks of a new item: the category's window and resolution target, and the urgency's limit if it has one. */
+    private void startClocks(Urgency urgency, Instant at, CallbackContext context) {
+        var category = context.category();
+        recordClock(SlaEvent.started(slaEvents.size() + 1, SlaEvent.Clock.FIRST_ATTEMPT, at,
+                new SlaTarget.Window(category.responseWindow()), "category " + category.code()));
+        FirstAttemptDeadline.urgencyTarget(urgency).ifPresent(limit -> recordClock(SlaEvent.capped(slaEvents.size() + 1,
+                SlaEvent.Clock.FIRST_ATTEMPT, at, limit, "urgency " + urgency.name())));
+        recordClock(SlaEvent.started(slaEvents.size() + 1, SlaEvent.Clock.RESOLUTION, at,
+                new SlaTarget.BusinessTime(category.resolutionTarget()), "category " + category.code()));
+        deriveDueTimes(context.calendar());
+    }
+
+    /**
+     * An item stored before its clocks were recorded as events gets them from what it stored: started at receipt with
+     * the category's targets (an earlier stored first-attempt due time, set by urgency, kept as a limit), paused and
+     * resumed as its timeline says it waited on the patient, fulfilled by its first attempt and its closure.
+     */
+    private void ensureClocks(CallbackContext context) {
+        if (!slaEvents.isEmpty()) {
             return;
         }
-        var calendar = context.calendar();
-        resolutionPaused = resolutionPaused.plus(calendar.businessTimeBetween(resolutionPausedSince.get(), at));
-        resolutionDueAt = calendar.plusBusinessTime(receivedAt, context.category().resolutionTarget().plus(resolutionPaused));
-        resolutionPausedSince = Optional.empty();
+        var category = context.category();
+        recordClock(SlaEvent.started(slaEvents.size() + 1, SlaEvent.Clock.FIRST_ATTEMPT, receivedAt,
+                new SlaTarget.Window(category.responseWindow()), "category " + category.code()));
+        if (clock(SlaEvent.Clock.FIRST_ATTEMPT, context).settledDue().isAfter(firstAttemptDueAt)) {
+            recordClock(SlaEvent.capped(slaEvents.size() + 1, SlaEvent.Clock.FIRST_ATTEMPT, receivedAt,
+                    new SlaTarget.Until(firstAttemptDueAt), "the due time stored before clocks were recorded"));
+        }
+        recordClock(SlaEvent.started(slaEvents.size() + 1, SlaEvent.Clock.RESOLUTION, receivedAt,
+                new SlaTarget.BusinessTime(category.resolutionTarget()), "category " + category.code()));
+        boolean paused = false;
+        for (TimelineEvent event : timeline) {
+            boolean pauses = event.type() == TimelineEvent.Type.WAITING_STARTED && "PATIENT".equals(event.detail().get("on"));
+            boolean ends = event.type() == TimelineEvent.Type.WAITING_STARTED || event.type() == TimelineEvent.Type.RESUMED;
+            if (pauses && !paused) {
+                recordClock(SlaEvent.Clock.RESOLUTION, SlaEvent.Type.PAUSED, event.at(), "waiting on the patient");
+            } else if (ends && !pauses && paused) {
+                recordClock(SlaEvent.Clock.RESOLUTION, SlaEvent.Type.RESUMED, event.at(), "no longer waiting on the patient");
+            }
+            paused = ends ? pauses : paused;
+        }
+        if (!paused && resolutionPausedSince.isPresent()) {
+            recordClock(SlaEvent.Clock.RESOLUTION, SlaEvent.Type.PAUSED, resolutionPausedSince.get(), "waiting on the patient");
+        }
+        firstAttemptAt.ifPresent(first -> recordClock(SlaEvent.Clock.FIRST_ATTEMPT, SlaEvent.Type.FULFILLED, first, "first attempt"));
+        closure.ifPresent(closed -> {
+            if (firstAttemptAt.isEmpty()) {
+                recordClock(SlaEvent.Clock.FIRST_ATTEMPT, SlaEvent.Type.FULFILLED, closed.closedAt(), "closed without an attempt");
+            }
+            recordClock(SlaEvent.Clock.RESOLUTION, SlaEvent.Type.FULFILLED, closed.closedAt(), "closed " + closed.outcome().name());
+        });
+    }
+
+    /**
+     * A category's targets or the practice's calendar changed: the due times of an open item are derived again
+     * from its events (paused time kept); a changed target is recorded as a new STARTED event. Answers whether a
+     * due time moved.
+     */
+    public boolean recomputeClocks(Instant at, CallbackContext context, Actor actor) {
+        if (!status.isOpen()) {
+            return false;
+        }
+        ensureClocks(context);
+        var category = context.category();
+        SlaTarget window = new SlaTarget.Window(category.responseWindow());
+        SlaClock first = clock(SlaEvent.Clock.FIRST_ATTEMPT, context);
+        if (first.fulfilledAt().isEmpty() && !first.target().equals(Optional.of(window))) {
+            recordClock(SlaEvent.started(slaEvents.size() + 1, SlaEvent.Clock.FIRST_ATTEMPT, at, window,
+                    "category " + category.code() + " changed"));
+        }
+        SlaTarget resolution = new SlaTarget.BusinessTime(category.resolutionTarget());
+        SlaClock res = clock(SlaEvent.Clock.RESOLUTION, context);
+        if (res.fulfilledAt().isEmpty() && !res.target().equals(Optional.of(resolution))) {
+            recordClock(SlaEvent.started(slaEvents.size() + 1, SlaEvent.Clock.RESOLUTION, at, resolution,
+                    "category " + category.code() + " changed"));
+        }
+        Instant firstBefore = firstAttemptDueAt;
+        Instant resolutionBefore = resolutionDueAt;
+        deriveDueTimes(context.calendar());
+        if (firstBefore.equals(firstAttemptDueAt) && resolutionBefore.equals(resolutionDueAt)) {
+            return false;
+        }
+        if (firstAttemptAt.isEmpty() && nextActionAt.equals(Optional.of(firstBefore))) {
+            // The first call was scheduled at the old due time: it follows the new one.
+            setNext(nextAction, Optional.of(firstAttemptDueAt));
+        } else {
+            setNext(nextAction, nextActionAt);
+        }
+        var detail = new LinkedHashMap<String, String>();
+        detail.put("firstAttemptDueAt", firstAttemptDueAt.toString());
+        detail.put("resolutionDueAt", resolutionDueAt.toString());
+        record(TimelineEvent.Type.DUE_TIMES_RECOMPUTED, at, actor, detail);
+        return true;
+    }
+
+    /**
+     * Records, once, each running clock found past its due time by the sweep; a paused clock cannot breach.
+     * Answers the clocks that breached now.
+     */
+    public List<SlaEvent.Clock> recordBreaches(Instant now, CallbackContext context) {
+        if (!status.isOpen()) {
+            return List.of();
+        }
+        ensureClocks(context);
+        var breached = new ArrayList<SlaEvent.Clock>();
+        for (SlaEvent.Clock which : SlaEvent.Clock.values()) {
+            SlaClock clock = clock(which, context);
+            if (clock.breachDue(now)) {
+                Instant due = clock.dueAt(now);
+                recordClock(which, SlaEvent.Type.BREACHED, now, "due " + due);
+                record(TimelineEvent.Type.SLA_BREACHED, now, Actor.SYSTEM, Map.of("clock", which.name(), "dueAt", due.toString(),
+                        "minutesOver", Long.toString(clock.minutesOverTarget(now))));
+                breached.add(which);
+            }
+        }
+        return breached;
+    }
+
+    /** The due-time columns are a cache for the board: always what the events and the calendar say. */
+    private void deriveDueTimes(org.ringback.practice.BusinessCalendar calendar) {
+        SlaClock first = SlaClock.of(SlaEvent.Clock.FIRST_ATTEMPT, slaEvents, calendar);
+        SlaClock resolution = SlaClock.of(SlaEvent.Clock.RESOLUTION, slaEvents, calendar);
+        if (first.isStarted()) {
+            firstAttemptDueAt = first.settledDue();
+        }
+        if (resolution.isStarted()) {
+            resolutionDueAt = resolution.settledDue();
+            resolutionPausedSince = resolution.pausedSince();
+            resolutionPaused = resolution.settledPause();
+            if (status.isOpen() && nextActionAt.isEmpty()) {
+                boardDueAt = resolutionDueAt;
+            }
+        }
+    }
+
+    private SlaClock clock(SlaEvent.Clock which, CallbackContext context) {
+        return SlaClock.of(which, slaEvents, context.calendar());
+    }
+
+    private void recordClock(SlaEvent.Clock which, SlaEvent.Type type, Instant at, String reason) {
+        recordClock(SlaEvent.of(slaEvents.size() + 1, which, type, at, reason));
+    }
+
+    private void recordClock(SlaEvent event) {
+        slaEvents.add(event);
+    }
+
+    /** Reads both clocks at {@code now} for showing them (the desk does, with the practice's calendar). */
+    void readClocks(org.ringback.practice.BusinessCalendar calendar, Instant now) {
+        clockReadings = slaEvents.isEmpty() ? Optional.empty() : Optional.of(new SlaClock.Readings(
+                SlaClock.of(SlaEvent.Clock.FIRST_ATTEMPT, slaEvents, calendar).read(now),
+                SlaClock.of(SlaEvent.Clock.RESOLUTION, slaEvents, calendar).read(now),
+                List.copyOf(slaEvents)));
+    }
+
+    /** The clocks as last read by the desk; empty for items listed on the board. */
+    public Optional<SlaClock.Readings> clocks() {
+        return clockReadings;
+    }
+
+    public List<SlaEvent> slaEvents() {
+        return List.copyOf(slaEvents);
+    }
+
+    List<SlaEvent> unsavedSlaEvents() {
+        return List.copyOf(slaEvents.subList(storedSlaEvents, slaEvents.size()));
     }
 
     /** Sets the next action; the board sorts by it, or by the resolution target when nothing is scheduled. */

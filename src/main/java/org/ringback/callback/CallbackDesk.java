@@ -57,7 +57,7 @@ public class CallbackDesk {
     public Callback get(UUID id) {
         Callback callback = load(id);
         audit.record(callback.practiceId(), AuditLog.Action.READ, "callback", id.toString());
-        return callback;
+        return withClocks(callback);
     }
 
     @Transactional
@@ -183,7 +183,7 @@ public class CallbackDesk {
         var callback = Callback.receive(request, context(request.practiceId(), request.category(), request.patientId()), actor);
         callbacks.save(callback);
         audit.record(request.practiceId(), AuditLog.Action.CREATE, "callback", request.id().toString());
-        return callbacks.find(request.practiceId(), request.id()).orElseThrow();
+        return withClocks(callbacks.find(request.practiceId(), request.id()).orElseThrow());
     }
 
     public Callback attachRepeat(UUID practiceId, UUID id, Channel channel, Optional<String> reason, Urgency urgency,
@@ -192,7 +192,7 @@ public class CallbackDesk {
         callback.attachRepeat(channel, reason, urgency, redFlags, at, context(callback), actor);
         callbacks.save(callback);
         audit.record(practiceId, AuditLog.Action.CHANGE, "callback", id.toString());
-        return callbacks.find(practiceId, id).orElseThrow();
+        return withClocks(callbacks.find(practiceId, id).orElseThrow());
     }
 
     public Callback addTranscript(UUID practiceId, UUID id, String transcript, Urgency screened, List<RedFlag> redFlags, Actor actor) {
@@ -200,7 +200,7 @@ public class CallbackDesk {
         callback.addTranscript(transcript, screened, redFlags, clock.instant(), context(callback), actor);
         callbacks.save(callback);
         audit.record(practiceId, AuditLog.Action.CHANGE, "callback", id.toString());
-        return callbacks.find(practiceId, id).orElseThrow();
+        return withClocks(callbacks.find(practiceId, id).orElseThrow());
     }
 
     /**
@@ -230,7 +230,13 @@ public class CallbackDesk {
         change.accept(callback, actor());
         callbacks.save(callback);
         audit.record(callback.practiceId(), AuditLog.Action.CHANGE, "callback", id.toString());
-        return callbacks.find(callback.practiceId(), id).orElseThrow();
+        return withClocks(callbacks.find(callback.practiceId(), id).orElseThrow());
+    }
+
+    /** Reads the item's clocks at now in its practice's calendar, for showing them with the item. */
+    private Callback withClocks(Callback callback) {
+        callback.readClocks(practices.find(callback.practiceId()).calendar(), clock.instant());
+        return callback;
     }
 
     /** A callback the caller may see; another practice's answers exactly like an unknown id. */

@@ -50,6 +50,9 @@ class Callbacks {
     private static final String INSERT_EVENT = """
             insert into callback_event (practice_id, callback_id, seq, at, type, actor, detail)
             values (:practiceId, :callbackId, :seq, :at, :type, :actor, cast(:detail as jsonb))""";
+    private static final String INSERT_SLA_EVENT = """
+            insert into sla_event (practice_id, callback_id, seq, clock, type, at, target, cap, reason)
+            values (:practiceId, :callbackId, :seq, :clock, :type, :at, :target, :cap, :reason)""";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -68,7 +71,7 @@ class Callbacks {
                 .query(this::state).optional()
                 .map(state -> new Callback(state,
                         attemptRows(state.practiceId(), List.of(id)).stream().map(AttemptRow::attempt).toList(),
-                        timeline(state.practiceId(), id)));
+                        timeline(state.practiceId(), id), slaEvents(state.practiceId(), id)));
     }
 
     Optional<Callback> find(UUID practiceId, UUID id) {
@@ -101,6 +104,45 @@ class Callbacks {
                     .param("detail", json.writeValueAsString(event.detail()))
                     .update();
         }
+        List<SlaEvent> slaEvents = callback.unsavedSlaEvents();
+        for (SlaEvent event : slaEvents) {
+            jdbc.sql(INSERT_SLA_EVENT).params(slaRow(s.practiceId(), s.id(), event)).update();
+        }
+        for (SlaEvent.Clock clock : SlaEvent.Clock.values()) {
+            if (slaEvents.stream().anyMatch(event -> event.clock() == clock && event.type() == SlaEvent.Type.BREACHED)) {
+                jdbc.sql("update callback set " + (clock == SlaEvent.Clock.FIRST_ATTEMPT ? "first_attempt_breached" : "resolution_breached")
+                                + " = true where practice_id = :practiceId and id = :id")
+                        .param("practiceId", s.practiceId())
+                        .param("id", s.id())
+                        .update();
+            }
+        }
+    }
+
+    private static Map<String, Object> slaRow(UUID practiceId, UUID callbackId, SlaEvent event) {
+        var row = new HashMap<String, Object>();
+        row.put("practiceId", practiceId);
+        row.put("callbackId", callbackId);
+        row.put("seq", event.seq());
+        row.put("clock", event.clock().name());
+        row.put("type", event.type().name());
+        row.put("at", utc(event.at()));
+        row.put("target", event.target().map(SlaTarget::text).orElse(null));
+        row.put("cap", event.cap());
+        row.put("reason", event.reason().orElse(null));
+        return row;
+    }
+
+    /** The clock events of a callback, in the order they were recorded. */
+    List<SlaEvent> slaEvents(UUID practiceId, UUID callbackId) {
+        return jdbc.sql("select * from sla_event where practice_id = :practiceId and callback_id = :id order by seq")
+                .param("practiceId", practiceId)
+                .param("id", callbackId)
+                .query((rs, n) -> new SlaEvent(rs.getInt("seq"), SlaEvent.Clock.valueOf(rs.getString("clock")),
+                        SlaEvent.Type.valueOf(rs.getString("type")), instant(rs, "at"),
+                        Optional.ofNullable(rs.getString("target")).map(SlaTarget::parse), rs.getBoolean("cap"),
+                        Optional.ofNullable(rs.getString("reason"))))
+                .list();
     }
 
     /**
@@ -113,7 +155,9 @@ class Callbacks {
         }
         var callbackRows = created.stream().map(callback -> (Map<String, ?>) columns(callback.state(), 0)).toList();
         var eventRows = new ArrayList<Map<String, ?>>();
+        var slaRows = new ArrayList<Map<String, ?>>();
         for (Callback callback : created) {
+            callback.unsavedSlaEvents().forEach(event -> slaRows.add(slaRow(callback.practiceId(), callback.id(), event)));
             if (!callback.isNew()) {
                 throw new IllegalArgumentException("insertAll takes new callbacks only");
             }
@@ -131,6 +175,7 @@ class Callbacks {
         }
         named.batchUpdate(INSERT_CALLBACK, SqlParameterSourceUtils.createBatch(callbackRows));
         named.batchUpdate(INSERT_EVENT, SqlParameterSourceUtils.createBatch(eventRows));
+        named.batchUpdate(INSERT_SLA_EVENT, SqlParameterSourceUtils.createBatch(slaRows));
     }
 
     /** Earlier requests from any of these patients or phones (the bulk form of {@link #priors}). */

@@ -40,10 +40,12 @@ public class EscalationSweep {
     private final Clock clock;
     private final Timer duration;
     private final Counter escalations;
+    private final SlaBreaches breaches;
 
     EscalationSweep(JdbcClient jdbc, Callbacks callbacks, PracticeDirectory practices, StaffNotifications notifications,
-                    SweepProperties properties, Clock clock, MeterRegistry meters) {
+                    SweepProperties properties, Clock clock, MeterRegistry meters, SlaBreaches breaches) {
         this.notifications = notifications;
+        this.breaches = breaches;
         this.jdbc = jdbc;
         this.callbacks = callbacks;
         this.practices = practices;
@@ -57,6 +59,8 @@ public class EscalationSweep {
     @Transactional
     public int sweep() {
         Timer.Sample started = Timer.start();
+        // Breaches first, so that an item's timeline reads: clock breached, then escalated because of it.
+        breaches.record(clock.instant(), properties.batch());
         int escalated = escalateOverdue();
         started.stop(duration);
         escalations.increment(escalated);

@@ -29,12 +29,17 @@ public final class FirstAttemptDeadline {
 
     /** The latest due time an urgency allows when it is set or raised at {@code from}; empty for ROUTINE. */
     static Optional<Instant> urgencyLimit(Urgency urgency, Instant from, BusinessCalendar calendar) {
+        return urgencyTarget(urgency).map(target -> target.dueFrom(from, calendar));
+    }
+
+    /** The urgency's limit as a clock target (counted from when the urgency was set); empty for ROUTINE. */
+    static Optional<SlaTarget> urgencyTarget(Urgency urgency) {
         return switch (urgency) {
             case ROUTINE -> Optional.empty();
-            case TIME_SENSITIVE, DEADLINE -> Optional.of(new ResponseWindow.Within(Duration.ofHours(4)).dueAt(from, calendar));
-            case SAME_DAY -> Optional.of(new ResponseWindow.SameDay(LocalTime.MAX).dueAt(from, calendar));
-            case CLINICAL -> Optional.of(new ResponseWindow.Within(Duration.ofHours(1)).dueAt(from, calendar));
-            case EMERGENCY -> Optional.of(from.plus(EMERGENCY_LIMIT));
+            case TIME_SENSITIVE, DEADLINE -> Optional.of(new SlaTarget.Window(new ResponseWindow.Within(Duration.ofHours(4))));
+            case SAME_DAY -> Optional.of(new SlaTarget.Window(new ResponseWindow.SameDay(LocalTime.MAX)));
+            case CLINICAL -> Optional.of(new SlaTarget.Window(new ResponseWindow.Within(Duration.ofHours(1))));
+            case EMERGENCY -> Optional.of(new SlaTarget.WallClock(EMERGENCY_LIMIT));
         };
     }
 }

@@ -15,7 +15,8 @@ public record TimelineEvent(int seq, Type type, Instant at, String actor, Map<St
         /** The item went back to its queue without an owner (an idle owner, an expected date passed), with the reason. */
         RETURNED_TO_QUEUE,
         /** The end-of-day sweep kept the item's owner for the next business day, with its next touch time. */
-        CARRIED_OVER
+        CARRIED_OVER,
+        SLA_BREACHED, DUE_TIMES_RECOMPUTED
     }
 
     public TimelineEvent {

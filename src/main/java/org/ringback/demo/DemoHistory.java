@@ -162,7 +162,8 @@ public final class DemoHistory {
         Duration delay = Duration.ofMinutes((long) (Math.exp(random.nextGaussian() * 0.9 + Math.log(clinicalItem ? 20 : 110))));
         Instant at = calendar.plusBusinessTime(callback.state().receivedAt(), delay);
         if (category.referralSensitive() && random.nextDouble() < 0.3 && at.isBefore(now)) {
-            callback.waitOn(WaitingOn.REFERRAL_DOCUMENTS, Optional.of("Waiting on the specialist's office"), Optional.empty(), at, context, actor);
+            callback.waitOn(WaitingOn.REFERRAL_DOCUMENTS, Optional.of("Waiting on the specialist's office"),
+                    Optional.of(calendar.nextBusinessDay(calendar.localDate(at))), at, context, actor);
             Instant back = calendar.plusBusinessTime(at, Duration.ofHours(6 + random.nextInt(10)));
             if (!back.isBefore(now)) {
                 return;

@@ -243,7 +243,8 @@ final class History {
             callback.assign(Optional.empty(), Optional.of(actor.username()), at, actor);
         }
         if (category.referralSensitive() && random.nextDouble() < 0.3 && at.isBefore(now)) {
-            callback.waitOn(WaitingOn.REFERRAL_DOCUMENTS, Optional.of("Waiting on the specialist's office"), Optional.empty(), at, context, actor);
+            callback.waitOn(WaitingOn.REFERRAL_DOCUMENTS, Optional.of("Waiting on the specialist's office"),
+                    Optional.of(calendar.nextBusinessDay(calendar.localDate(at))), at, context, actor);
             Instant back = calendar.plusBusinessTime(at, Duration.ofHours(6 + random.nextInt(10)));
             if (!back.isBefore(now) || fate == Fate.WAITING_ON_INTERNAL) {
                 return;

@@ -1,8 +1,12 @@
 package org.ringback.practice;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.ringback.identity.CurrentUser;
@@ -129,6 +133,28 @@ public class PracticeDirectory {
         identity.requireManager(practiceId);
         find(practiceId);
         practices.saveCategory(practiceId, category);
+        events.publishEvent(new CategoryChanged(practiceId, category.code()));
         return category;
+    }
+
+    /**
+     * Replaces a practice's business time: hours, holiday calendar and closures (manager). Open items' due
+     * times are then recomputed in the new calendar, in the same transaction.
+     */
+    @Transactional
+    public Practice changeCalendar(UUID practiceId, Map<DayOfWeek, List<OpeningInterval>> hours, Optional<String> holidayCalendar,
+                                   Set<LocalDate> closures) {
+        identity.requireManager(practiceId);
+        Practice current = find(practiceId);
+        Practice changed = new Practice(current.id(), current.name(), current.timeZone(), holidayCalendar, current.phoneRegion(),
+                hours, closures, current.callWindows(), current.boardIdentifier());
+        try {
+            changed.calendar();
+        } catch (IllegalArgumentException e) {
+            throw new Refusal.InvalidInput("businessHours", e.getMessage());
+        }
+        practices.updateCalendar(changed);
+        events.publishEvent(new CalendarChanged(practiceId));
+        return changed;
     }
 }

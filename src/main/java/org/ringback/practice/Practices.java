@@ -58,6 +58,18 @@ class Practices {
                 .update();
     }
 
+    /** Stores a practice's business time: hours, holiday calendar and closures. */
+    void updateCalendar(Practice practice) {
+        jdbc.sql("""
+                        update practice set holiday_calendar = :holidays, business_hours = cast(:hours as jsonb), closures = :closures
+                        where id = :id""")
+                .param("id", practice.id())
+                .param("holidays", practice.holidayCalendar().orElse(null))
+                .param("hours", json.writeValueAsString(HoursFormat.format(practice.businessHours())))
+                .param("closures", practice.closures().stream().sorted().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new))
+                .update();
+    }
+
     Optional<Practice> find(UUID id) {
         return jdbc.sql("select * from practice where id = :id").param("id", id).query(this::practice).optional();
     }

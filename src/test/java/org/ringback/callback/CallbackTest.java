@@ -639,7 +639,7 @@ class CallbackTest {
         var given = aCallback();
         var callback = given.build();
 
-        callback.waitOn(WaitingOn.REFERRAL_DOCUMENTS, Optional.of("Fax from cardiology"), Optional.empty(),
+        callback.waitOn(WaitingOn.REFERRAL_DOCUMENTS, Optional.of("Fax from cardiology"), Optional.of(LocalDate.of(2026, 11, 24)),
                 ny("2026-11-23T10:00"), given.context(), FRONT_DESK);
         assertThat(callback.state().status()).isEqualTo(Status.WAITING_ON_INTERNAL);
         assertThat(callback.state().resolutionPausedSince()).isEmpty();
@@ -657,7 +657,8 @@ class CallbackTest {
         var callback = given.build();
 
         callback.waitOn(WaitingOn.PATIENT, Optional.empty(), Optional.empty(), ny("2026-11-23T10:00"), given.context(), FRONT_DESK);
-        callback.waitOn(WaitingOn.OTHER_INTERNAL, Optional.empty(), Optional.empty(), ny("2026-11-23T14:00"), given.context(), FRONT_DESK);
+        callback.waitOn(WaitingOn.OTHER_INTERNAL, Optional.empty(), Optional.of(LocalDate.of(2026, 11, 24)), ny("2026-11-23T14:00"),
+                given.context(), FRONT_DESK);
         callback.resume(ny("2026-11-24T10:00"), given.context(), FRONT_DESK);
 
         // Paused Mon 10–12 + 13–14 = 3h only. 16h + 3h = 19h: Mon 7 + Tue 8 = 15, Wed 08–12 = 4 → ends exactly at the
@@ -671,7 +672,7 @@ class CallbackTest {
         var given = aCallback().receivedAt(ny("2026-11-25T09:00"));
         var callback = given.build();
 
-        callback.waitOn(WaitingOn.INSURANCE_VERIFICATION, Optional.empty(), Optional.empty(), ny("2026-11-25T10:00"),
+        callback.waitOn(WaitingOn.PATIENT, Optional.empty(), Optional.empty(), ny("2026-11-25T10:00"),
                 given.context(), FRONT_DESK);
 
         // Wed → Thu is Thanksgiving → Fri 11-27 08:00 EST = 13:00Z.
@@ -874,7 +875,7 @@ class CallbackTest {
     void closingClearsTheNextActionAndTheWait() {
         var given = aCallback();
         var callback = given.build();
-        callback.waitOn(WaitingOn.PROVIDER_REVIEW, Optional.of("Dr. to review"), Optional.empty(), ny("2026-11-23T10:00"),
+        callback.waitOn(WaitingOn.PROVIDER_REVIEW, Optional.of("Dr. to review"), Optional.of(LocalDate.of(2026, 11, 24)), ny("2026-11-23T10:00"),
                 given.context(), FRONT_DESK);
 
         callback.close(ClosureOutcome.ROUTED_PER_POLICY, Optional.empty(), Map.of(), ny("2026-11-23T11:00"), given.context(), FRONT_DESK);

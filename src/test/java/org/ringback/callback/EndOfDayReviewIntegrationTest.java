@@ -74,7 +74,7 @@ class EndOfDayReviewIntegrationTest {
 
         clock.set(monday(10, 0));
         assertThat(staff.post("/api/v1/callbacks/" + waitingOnPatient + "/wait", Api.json("{'on': 'PATIENT', 'note': 'Checking EOB'}")).status()).isEqualTo(200);
-        assertThat(staff.post("/api/v1/callbacks/" + waitingOnInternal + "/wait", Api.json("{'on': 'REFERRAL_DOCUMENTS'}")).status()).isEqualTo(200);
+        assertThat(staff.post("/api/v1/callbacks/" + waitingOnInternal + "/wait", Api.json("{'on': 'REFERRAL_DOCUMENTS', 'expectedBy': '2026-11-24'}")).status()).isEqualTo(200);
         assertThat(staff.post("/api/v1/callbacks/" + doneButOpen + "/attempts", Api.json(
                 "{'method': 'PHONE', 'messageLeft': false, 'at': '%s', 'result': 'REACHED', 'nextAction': 'send the authorization form'}", monday(10, 0))).status()).isEqualTo(201);
         assertThat(staff.post("/api/v1/callbacks/" + doneButOpen + "/next-step", Api.json("{'note': 'Form sent'}")).status()).isEqualTo(200);

@@ -112,6 +112,8 @@ class AccessMatrixIntegrationTest {
             endpoint("GET", "/api/v1/practices/{practiceId}/ladder", Rule.MEMBER),
             endpoint("PUT", "/api/v1/practices/{practiceId}/ladder", Rule.MANAGER).body("{'categories': [{'code': 'BILLING', 'maxAttempts': 3, "
                     + "'minGap': 'PT2H', 'differentWindow': true, 'busyRetry': 'PT15M', 'deadNumber': 'OTHER_CHANNEL'}]}"),
+            endpoint("PUT", "/api/v1/practices/{practiceId}/calendar", Rule.MANAGER)
+                    .body("{'holidayCalendar': 'US', 'businessHours': %WEEKDAYS%, 'closures': []}"),
             new Endpoint("POST", "/api/v1/users", Rule.MANAGER, true, false,
                     "{'username': '%USER%', 'password': 'a-long-enough-password', 'displayName': 'M', 'roles': ['STAFF'], 'practiceIds': ['%PRACTICE%']}", ""),
             endpoint("GET", "/login", Rule.PUBLIC),
@@ -177,7 +179,7 @@ class AccessMatrixIntegrationTest {
             endpoint("GET", "/practices/{practiceId}/board", Rule.MEMBER),
             endpoint("GET", "/callbacks/{id}", Rule.MEMBER),
             endpoint("POST", "/callbacks/{id}/attempt", Rule.MEMBER).body("result=NO_ANSWER"),
-            endpoint("POST", "/callbacks/{id}/wait", Rule.MEMBER).body("on=REFERRAL_DOCUMENTS"),
+            endpoint("POST", "/callbacks/{id}/wait", Rule.MEMBER).body("on=REFERRAL_DOCUMENTS&expectedBy=2026-11-30"),
             endpoint("POST", "/callbacks/{id}/resume", Rule.MEMBER).body(""),
             endpoint("POST", "/callbacks/{id}/assign", Rule.MEMBER).body("queue=FRONT_DESK"),
             endpoint("POST", "/callbacks/{id}/escalate", Rule.MEMBER).body("reason=matrix"),

@@ -11,6 +11,9 @@ import org.ringback.callback.AttemptResult;
 import org.ringback.callback.Callback;
 import org.ringback.callback.Channel;
 import org.ringback.callback.RedFlag;
+import org.ringback.callback.SlaClock;
+import org.ringback.callback.SlaEvent;
+import org.ringback.callback.SlaTarget;
 import org.ringback.callback.Status;
 import org.ringback.callback.TimelineEvent;
 import org.ringback.callback.Urgency;
@@ -25,7 +28,33 @@ public record CallbackView(
         Instant receivedAt, Instant firstAttemptDueAt, Instant resolutionDueAt, String resolutionClock,
         Instant nextActionAt, String nextAction, int attemptCount, Stages stages, String repeatOf, int repeatCount,
         int escalationLevel, List<RedFlag> redFlags, ClosureView closure, List<AttemptView> attempts,
-        List<EventView> timeline, int version) {
+        List<EventView> timeline, int version, Clocks clocks) {
+
+    /**
+     * An item's two clocks (added to API.md's representation; only on single-item answers): due time, business
+     * minutes over (positive) or under (negative) target, business minutes paused, and the events they come from.
+     */
+    public record Clocks(ClockView firstAttempt, ClockView resolution, List<ClockEventView> events) {
+        static Clocks of(SlaClock.Readings readings) {
+            return new Clocks(ClockView.of(readings.firstAttempt()), ClockView.of(readings.resolution()),
+                    readings.events().stream().map(ClockEventView::of).toList());
+        }
+    }
+
+    public record ClockView(String target, Instant dueAt, long minutesOverTarget, boolean breached, long pausedMinutes,
+                            long elapsedMinutes, boolean paused, Instant fulfilledAt) {
+        static ClockView of(SlaClock.Reading r) {
+            return new ClockView(r.target(), r.dueAt(), r.minutesOverTarget(), r.breached(), r.pausedMinutes(), r.elapsedMinutes(),
+                    r.paused(), r.fulfilledAt().orElse(null));
+        }
+    }
+
+    public record ClockEventView(int seq, SlaEvent.Clock clock, SlaEvent.Type type, Instant at, String target, String reason) {
+        static ClockEventView of(SlaEvent e) {
+            return new ClockEventView(e.seq(), e.clock(), e.type(), e.at(), e.target().map(SlaTarget::text).orElse(null),
+                    e.reason().orElse(null));
+        }
+    }
 
     record Caller(String name, String phone) {
     }
@@ -69,6 +98,7 @@ public record CallbackView(
                 s.closure().map(c -> new ClosureView(c.outcome(), c.note().orElse(null), c.closedAt(), c.closedBy())).orElse(null),
                 attempts.stream().map(AttemptView::of).toList(),
                 withTimeline ? callback.timeline().stream().map(e -> new EventView(e.seq(), e.type(), e.at(), e.actor(), e.detail())).toList() : null,
-                s.version());
+                s.version(),
+                withTimeline ? callback.clocks().map(Clocks::of).orElse(null) : null);
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,6 +67,13 @@ class PracticeController {
                     p.phoneRegion(), HoursFormat.format(p.businessHours()), p.closures().stream().sorted().toList(),
                     p.callWindows().stream().map(w -> new CallWindowJson(w.name(), w.start(), w.end())).toList(), p.boardIdentifier());
         }
+    }
+
+    /** A practice's business time, replaced as a whole; open items' due times follow it. */
+    record CalendarRequest(
+            @Pattern(regexp = "[A-Z]{2}(-[A-Za-z0-9]{1,10})*", message = "must be a country code like US or US-NY") String holidayCalendar,
+            @NotEmpty Map<String, List<Map<String, String>>> businessHours,
+            Set<@NotNull LocalDate> closures) {
     }
 
     record PracticeSummary(String id, String name) {
@@ -109,6 +117,14 @@ class PracticeController {
         Optional<String> token = Optional.ofNullable(request.telephony()).map(TelephonyJson::twilioAuthToken)
                 .map(String::strip).filter(text -> !text.isEmpty());
         return PracticeView.of(directory.create(practice, token));
+    }
+
+    @PutMapping("/api/v1/practices/{practiceId}/calendar")
+    PracticeView changeCalendar(@PathVariable UUID practiceId, @Valid @RequestBody CalendarRequest request) {
+        Optional<String> holidays = Optional.ofNullable(request.holidayCalendar());
+        holidays.ifPresent(PracticeController::requireKnownHolidayCalendar);
+        return PracticeView.of(directory.changeCalendar(practiceId, HoursFormat.parse(request.businessHours()), holidays,
+                request.closures() == null ? Set.of() : request.closures()));
     }
 
     @GetMapping("/api/v1/practices")
