@@ -74,6 +74,9 @@ class SweepBenchmark {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    SlaBreaches breaches;
+
     final List<String> report = new ArrayList<>();
 
     @Test
@@ -86,7 +89,7 @@ class SweepBenchmark {
         say("set-up: %,d open items in one practice (%,d due per sweep) in %d ms", OPEN, DUE, (System.nanoTime() - started) / 1_000_000);
 
         var properties = new SweepProperties(false, Duration.ofMinutes(1), Duration.ofHours(1), DUE, Duration.ofHours(2), Duration.ofHours(12));
-        var escalation = new EscalationSweep(jdbc, callbacks, practices, notifications, properties, clock, new SimpleMeterRegistry());
+        var escalation = new EscalationSweep(jdbc, callbacks, practices, notifications, properties, clock, new SimpleMeterRegistry(), breaches);
         var work = new WorkSweeps(jdbc, callbacks, desk, practices, identity, notifications, properties, clock);
 
         explain("escalation", """
