@@ -36,17 +36,7 @@ public class AuditLog {
     /** Records an access by the signed-in user (or "system" outside a request, e.g. the sweep or the demo). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID practiceId, Action action, String subjectType, String subjectId) {
-        jdbc.sql("""
-                        insert into audit_event (practice_id, at, actor, action, subject_type, subject_id, remote_addr)
-                        values (:practiceId, :at, :actor, :action, :subjectType, :subjectId, :remoteAddr)""")
-                .param("practiceId", practiceId)
-                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("actor", identity.currentUsername().orElse("system"))
-                .param("action", action.name())
-                .param("subjectType", subjectType)
-                .param("subjectId", subjectId)
-                .param("remoteAddr", remoteAddress())
-                .update();
+        recordAll(List.of(practiceId), action, subjectType, subjectId);
     }
 
     /** The same access to many practices at once (an organisation report): one row each, in one statement. */

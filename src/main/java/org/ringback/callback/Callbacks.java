@@ -94,29 +94,38 @@ class Callbacks {
             insertAttempt(s.practiceId(), s.id(), attempt);
         }
         for (TimelineEvent event : callback.unsavedEvents()) {
-            jdbc.sql(INSERT_EVENT)
-                    .param("practiceId", s.practiceId())
-                    .param("callbackId", s.id())
-                    .param("seq", event.seq())
-                    .param("at", utc(event.at()))
-                    .param("type", event.type().name())
-                    .param("actor", event.actor())
-                    .param("detail", json.writeValueAsString(event.detail()))
-                    .update();
+            jdbc.sql(INSERT_EVENT).params(eventRow(s.practiceId(), s.id(), event)).update();
         }
         List<SlaEvent> slaEvents = callback.unsavedSlaEvents();
         for (SlaEvent event : slaEvents) {
             jdbc.sql(INSERT_SLA_EVENT).params(slaRow(s.practiceId(), s.id(), event)).update();
         }
+        flagBreaches(s.practiceId(), s.id(), slaEvents);
+    }
+
+    /** Sets the breach flags the sweep's partial indexes read, for clocks that breached in these new events. */
+    private void flagBreaches(UUID practiceId, UUID callbackId, List<SlaEvent> slaEvents) {
         for (SlaEvent.Clock clock : SlaEvent.Clock.values()) {
             if (slaEvents.stream().anyMatch(event -> event.clock() == clock && event.type() == SlaEvent.Type.BREACHED)) {
                 jdbc.sql("update callback set " + (clock == SlaEvent.Clock.FIRST_ATTEMPT ? "first_attempt_breached" : "resolution_breached")
                                 + " = true where practice_id = :practiceId and id = :id")
-                        .param("practiceId", s.practiceId())
-                        .param("id", s.id())
+                        .param("practiceId", practiceId)
+                        .param("id", callbackId)
                         .update();
             }
         }
+    }
+
+    private Map<String, Object> eventRow(UUID practiceId, UUID callbackId, TimelineEvent event) {
+        var row = new HashMap<String, Object>();
+        row.put("practiceId", practiceId);
+        row.put("callbackId", callbackId);
+        row.put("seq", event.seq());
+        row.put("at", utc(event.at()));
+        row.put("type", event.type().name());
+        row.put("actor", event.actor());
+        row.put("detail", json.writeValueAsString(event.detail()));
+        return row;
     }
 
     private static Map<String, Object> slaRow(UUID practiceId, UUID callbackId, SlaEvent event) {
@@ -138,11 +147,15 @@ class Callbacks {
         return jdbc.sql("select * from sla_event where practice_id = :practiceId and callback_id = :id order by seq")
                 .param("practiceId", practiceId)
                 .param("id", callbackId)
-                .query((rs, n) -> new SlaEvent(rs.getInt("seq"), SlaEvent.Clock.valueOf(rs.getString("clock")),
-                        SlaEvent.Type.valueOf(rs.getString("type")), instant(rs, "at"),
-                        Optional.ofNullable(rs.getString("target")).map(SlaTarget::parse), rs.getBoolean("cap"),
-                        Optional.ofNullable(rs.getString("reason"))))
+                .query((rs, n) -> slaEvent(rs))
                 .list();
+    }
+
+    private static SlaEvent slaEvent(ResultSet rs) throws SQLException {
+        return new SlaEvent(rs.getInt("seq"), SlaEvent.Clock.valueOf(rs.getString("clock")),
+                SlaEvent.Type.valueOf(rs.getString("type")), instant(rs, "at"),
+                Optional.ofNullable(rs.getString("target")).map(SlaTarget::parse), rs.getBoolean("cap"),
+                Optional.ofNullable(rs.getString("reason")));
     }
 
     /**
@@ -161,17 +174,7 @@ class Callbacks {
             if (!callback.isNew()) {
                 throw new IllegalArgumentException("insertAll takes new callbacks only");
             }
-            for (TimelineEvent event : callback.unsavedEvents()) {
-                var row = new HashMap<String, Object>();
-                row.put("practiceId", callback.practiceId());
-                row.put("callbackId", callback.id());
-                row.put("seq", event.seq());
-                row.put("at", utc(event.at()));
-                row.put("type", event.type().name());
-                row.put("actor", event.actor());
-                row.put("detail", json.writeValueAsString(event.detail()));
-                eventRows.add(row);
-            }
+            callback.unsavedEvents().forEach(event -> eventRows.add(eventRow(callback.practiceId(), callback.id(), event)));
         }
         named.batchUpdate(INSERT_CALLBACK, SqlParameterSourceUtils.createBatch(callbackRows));
         named.batchUpdate(INSERT_EVENT, SqlParameterSourceUtils.createBatch(eventRows));
@@ -254,8 +257,8 @@ class Callbacks {
     }
 
     /**
-     * Callbacks of one practice with their attempts and timelines in three queries, whatever their number: the
-     * sweeps' bulk path ({@link #find} per item costs three queries each).
+     * Callbacks of one practice with their attempts, timelines and clock events in four queries, whatever their
+     * number: the sweeps' bulk path ({@link #find} per item costs four queries each).
      */
     List<Callback> findAll(UUID practiceId, Collection<UUID> ids) {
         if (ids.isEmpty()) {
@@ -276,17 +279,26 @@ class Callbacks {
                                     instant(rs, "at"), rs.getString("actor"), json.readValue(rs.getString("detail"), STRING_MAP)));
                     return null;
                 }).list();
+        Map<UUID, List<SlaEvent>> clocks = new HashMap<>();
+        jdbc.sql("select * from sla_event where practice_id = :practiceId and callback_id = any(:ids) order by callback_id, seq")
+                .param("practiceId", practiceId).param("ids", wanted)
+                .query((rs, n) -> {
+                    clocks.computeIfAbsent(rs.getObject("callback_id", UUID.class), id -> new ArrayList<>()).add(slaEvent(rs));
+                    return null;
+                }).list();
         return states.stream()
-                .map(state -> new Callback(state, attempts.getOrDefault(state.id(), List.of()), timelines.getOrDefault(state.id(), List.of())))
+                .map(state -> new Callback(state, attempts.getOrDefault(state.id(), List.of()),
+                        timelines.getOrDefault(state.id(), List.of()), clocks.getOrDefault(state.id(), List.of())))
                 .toList();
     }
 
     /**
-     * Saves loaded callbacks as {@link #save} does (a changed version is a conflict), with their new attempts and
-     * events in JDBC batches: the sweeps' bulk path.
+     * Saves loaded callbacks as {@link #save} does (a changed version is a conflict), with their new attempts,
+     * timeline and clock events in JDBC batches: the sweeps' bulk path.
      */
     void saveAll(List<Callback> changed) {
         var eventRows = new ArrayList<Map<String, ?>>();
+        var slaRows = new ArrayList<Map<String, ?>>();
         for (Callback callback : changed) {
             if (callback.isNew()) {
                 throw new IllegalArgumentException("saveAll takes stored callbacks only");
@@ -297,20 +309,16 @@ class Callbacks {
             for (Attempt attempt : callback.unsavedAttempts()) {
                 insertAttempt(callback.practiceId(), callback.id(), attempt);
             }
-            for (TimelineEvent event : callback.unsavedEvents()) {
-                var row = new HashMap<String, Object>();
-                row.put("practiceId", callback.practiceId());
-                row.put("callbackId", callback.id());
-                row.put("seq", event.seq());
-                row.put("at", utc(event.at()));
-                row.put("type", event.type().name());
-                row.put("actor", event.actor());
-                row.put("detail", json.writeValueAsString(event.detail()));
-                eventRows.add(row);
-            }
+            callback.unsavedEvents().forEach(event -> eventRows.add(eventRow(callback.practiceId(), callback.id(), event)));
+            List<SlaEvent> slaEvents = callback.unsavedSlaEvents();
+            slaEvents.forEach(event -> slaRows.add(slaRow(callback.practiceId(), callback.id(), event)));
+            flagBreaches(callback.practiceId(), callback.id(), slaEvents);
         }
         if (!eventRows.isEmpty()) {
             named.batchUpdate(INSERT_EVENT, SqlParameterSourceUtils.createBatch(eventRows));
+        }
+        if (!slaRows.isEmpty()) {
+            named.batchUpdate(INSERT_SLA_EVENT, SqlParameterSourceUtils.createBatch(slaRows));
         }
     }
 
