@@ -48,7 +48,7 @@ import org.ringback.support.Api;
 class FirstStartAndCrashRecoveryIntegrationTest {
 
     /** First start loads four weeks of demo history; a busy 2-core machine needs a few minutes. */
-    private static final Duration STARTUP = Duration.ofMinutes(4);
+    private static final Duration STARTUP = Duration.ofMinutes(8);
 
     @TempDir
     Path dataDir;

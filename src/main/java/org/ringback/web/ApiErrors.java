@@ -19,6 +19,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -68,6 +70,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> notMultipart(MultipartException e) {
         return problem(HttpStatus.BAD_REQUEST, "Send the file as a multipart/form-data upload", List.of());
+    }
+
+    /** An address the firewall refuses (encoded dots or slashes, NUL, ...): the client's mistake, not ours. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejectedAddress(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "The request's address contains characters that are not allowed", List.of());
+    }
+
+    /** A query string or form body whose parameters cannot be decoded (e.g. a '%' not followed by two hex digits). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameters(InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "The request's parameters are not validly encoded", List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
