@@ -182,9 +182,26 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e, request);
         }
+        if (wildcardContentType(request)) {
+            // Spring refuses to read a body of type "*/*" with an IllegalArgumentException: the client's mistake.
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The Content-Type must name one type, such as application/json", List.of());
+        }
         // Log the type and place only: an exception message may quote patient data.
         log.error("Unexpected {} at {}", e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed", List.of());
+    }
+
+    private static boolean wildcardContentType(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null) {
+            return false;
+        }
+        try {
+            var media = org.springframework.http.MediaType.parseMediaType(type);
+            return media.isWildcardType() || media.isWildcardSubtype();
+        } catch (RuntimeException unparseable) {
+            return false;
+        }
     }
 
     private static HttpStatus statusOf(Refusal refusal) {

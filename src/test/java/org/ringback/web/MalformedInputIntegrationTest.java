@@ -51,7 +51,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class MalformedInputIntegrationTest {
 
-    private static final int TRIES = Integer.getInteger("ringback.fuzz.tries", 1500);
+    private static final int TRIES = Integer.getInteger("ringback.fuzz.tries", 1000);
     private static final long SEED = Long.getLong("ringback.fuzz.seed", 20261125L);
     /** Tables written on purpose for refused requests. */
     private static final List<String> RECORDS_REFUSALS = List.of("audit_event", "sign_in_event", "flyway_schema_history", "shedlock",
