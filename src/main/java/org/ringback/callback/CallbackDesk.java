@@ -222,6 +222,9 @@ public class CallbackDesk {
     }
 
     private Callback change(UUID id, Optional<Integer> version, BiConsumer<Callback, Actor> change) {
+        if (version.isEmpty()) {
+            callbacks.lock(id);
+        }
         Callback callback = load(id);
         version.filter(expected -> expected != callback.version()).ifPresent(expected -> {
             throw new Refusal.Conflict("This callback changed since you loaded it (version " + expected

@@ -78,6 +78,14 @@ class Callbacks {
         return find(id).filter(callback -> callback.practiceId().equals(practiceId));
     }
 
+    /**
+     * Holds the item's row until the transaction ends: changes sent without a version then wait their turn instead
+     * of failing on each other's version (an attempt a staffer made must not be refused because a colleague saved first).
+     */
+    void lock(UUID id) {
+        jdbc.sql("select id from callback where id = :id for update").param("id", id).query(UUID.class).optional();
+    }
+
     /** Inserts a new callback or updates a loaded one; a version changed since loading is a conflict. */
     void save(Callback callback) {
         var s = callback.state();

@@ -23,6 +23,7 @@ class DatabaseConfiguration {
         var config = new HikariConfig();
         config.setPoolName("ringback");
         config.setMaximumPoolSize(properties.maxPoolSize());
+        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         // JDBC batches of inserts (imports) go as multi-row inserts: several times faster, same rows.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         if (properties.embedded()) {

@@ -1,6 +1,7 @@
 package org.ringback.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir        the app's data directory ({@code RINGBACK_DATA_DIR}), default {@code ./data}
  * @param embeddedPort   port of the bundled PostgreSQL; 0 picks a free one at each start
  * @param embeddedDurable false only in tests: trades crash safety for speed
+ * @param connectionTimeout how long a request waits for a connection before it is answered 503 (database
+ *                          unavailable): short, so that an outage is reported at once instead of after Hikari's 30 s
  */
 @ConfigurationProperties("ringback.database")
 public record DatabaseProperties(
@@ -22,7 +25,8 @@ public record DatabaseProperties(
         @DefaultValue("data") Path dataDir,
         @DefaultValue("0") int embeddedPort,
         @DefaultValue("true") boolean embeddedDurable,
-        @DefaultValue("20") int maxPoolSize) {
+        @DefaultValue("20") int maxPoolSize,
+        @DefaultValue("10s") Duration connectionTimeout) {
 
     boolean embedded() {
         return url == null || url.isBlank();

@@ -3,7 +3,9 @@ package org.ringback.identity;
 import java.io.IOException;
 import java.time.Clock;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.ringback.database.DatabaseOutage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -74,8 +77,7 @@ class SecurityConfiguration {
         return http
                 .securityMatcher("/api/**", "/fhir/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, HttpStatus.UNAUTHORIZED, "Sign in with a username and password (HTTP Basic)", true)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::apiSignIn))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) ->
                                 problem(response, HttpStatus.UNAUTHORIZED, "Sign in with a username and password (HTTP Basic)", true))
@@ -155,6 +157,16 @@ class SecurityConfiguration {
     UserDetailsService userDetailsService(Users users, Clock clock) {
         return username -> users.findDetails(username).map(details -> details.at(clock.instant()))
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
+    }
+
+    /** 401 asking for credentials, unless they could not be checked because the database is down: then 503. */
+    private static void apiSignIn(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (DatabaseOutage.causedBy(e)) {
+            response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+            problem(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE, false);
+            return;
+        }
+        problem(response, HttpStatus.UNAUTHORIZED, "Sign in with a username and password (HTTP Basic)", true);
     }
 
     private static void problem(HttpServletResponse response, HttpStatus status, String detail, boolean challenge) throws IOException {

@@ -5,12 +5,13 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.ringback.database.DatabaseOutage;
 import org.ringback.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,6 +29,7 @@ import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -33,8 +37,9 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Maps every refusal to RFC 9457 problem+json in one place: 400 for input that cannot be read or is
- * invalid, 404 unknown id, 409 state conflict, 422 rule violation, 413 too large. Details never echo
- * request values, so no patient data leaks into error bodies or logs.
+ * invalid, 404 unknown id, 409 state conflict, 422 rule violation, 413 too large, 503 with Retry-After while the
+ * database is unreachable (pages then get the error page saying so). Details never echo request values, so no
+ * patient data leaks into error bodies or logs.
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
@@ -67,6 +72,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Send the file as a multipart/form-data upload", List.of());
     }
 
+    /** An address the firewall refuses (encoded dots or slashes, NUL, ...): the client's mistake, not ours. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejectedAddress(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "The request's address contains characters that are not allowed", List.of());
+    }
+
+    /** A query string or form body whose parameters cannot be decoded (e.g. a '%' not followed by two hex digits). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameters(InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "The request's parameters are not validly encoded", List.of());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid value for '" + e.getName() + "'",
@@ -74,17 +91,36 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Object> database(DataAccessException e) {
+    Object database(DataAccessException e, HttpServletRequest request) {
         String state = e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
         if (state.startsWith("22")) {
             // PostgreSQL's "data exception" class: a value it cannot store, such as a NUL character in text.
             return problem(HttpStatus.BAD_REQUEST, "The request contains a value that cannot be stored (e.g. a NUL character)", List.of());
         }
-        if (e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException) {
-            log.warn("Transient database failure: {} (SQLState {})", e.getClass().getSimpleName(), state);
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "The database is busy or unavailable; try again shortly", List.of());
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e, request);
         }
-        return unexpected(e);
+        if (e instanceof TransientDataAccessException) {
+            log.warn("Transient database failure: {} (SQLState {})", e.getClass().getSimpleName(), state);
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "The database is busy; try again shortly", List.of());
+        }
+        return unexpected(e, request);
+    }
+
+    /** An API client gets 503 problem+json; a page, the error page with the same advice and nothing of the request. */
+    private static Object databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("Database unavailable: {}", e.getClass().getSimpleName());
+        String path = request.getRequestURI();
+        if (path.startsWith("/api/") || path.startsWith("/fhir/") || path.startsWith("/webhooks/")) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE));
+        }
+        var page = new ModelAndView("error");
+        page.addObject("message", DatabaseOutage.MESSAGE);
+        page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        return page;
     }
 
     @Override
@@ -139,13 +175,33 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e) {
+    Object unexpected(Exception e, HttpServletRequest request) {
         if (rootCause(e) instanceof RequestTooLargeException tooLarge) {
             return tooLarge(tooLarge);
+        }
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e, request);
+        }
+        if (wildcardContentType(request)) {
+            // Spring refuses to read a body of type "*/*" with an IllegalArgumentException: the client's mistake.
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The Content-Type must name one type, such as application/json", List.of());
         }
         // Log the type and place only: an exception message may quote patient data.
         log.error("Unexpected {} at {}", e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was changed", List.of());
+    }
+
+    private static boolean wildcardContentType(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null) {
+            return false;
+        }
+        try {
+            var media = org.springframework.http.MediaType.parseMediaType(type);
+            return media.isWildcardType() || media.isWildcardSubtype();
+        } catch (RuntimeException unparseable) {
+            return false;
+        }
     }
 
     private static HttpStatus statusOf(Refusal refusal) {
