@@ -54,6 +54,21 @@ class Callbacks {
             insert into sla_event (practice_id, callback_id, seq, clock, type, at, target, cap, reason)
             values (:practiceId, :callbackId, :seq, :clock, :type, :at, :target, :cap, :reason)""";
 
+    /** Writes a loaded callback's state if nobody changed it since loading (0 rows: a conflict). */
+    private static final String UPDATE_CALLBACK = """
+            update callback set urgency = :urgency, urgency_rank = :urgencyRank, queue = :queue, owner = :owner,
+                status = :status, waiting_on = :waitingOn, waiting_note = :waitingNote, waiting_expected_by = :waitingExpectedBy,
+                reason = :reason,
+                details = cast(:details as jsonb), red_flags = cast(:redFlags as jsonb),
+                first_attempt_due_at = :firstAttemptDueAt, resolution_due_at = :resolutionDueAt,
+                resolution_paused_since = :pausedSince, resolution_paused_seconds = :paused,
+                next_action = :nextAction, next_action_at = :nextActionAt, board_due_at = :boardDueAt,
+                attempt_count = :attemptCount, first_attempt_at = :firstAttemptAt, reached_at = :reachedAt,
+                next_step_done_at = :nextStepDoneAt, resolved_at = :resolvedAt, closure_outcome = :outcome,
+                closure_note = :closureNote, closed_at = :closedAt, closed_by = :closedBy,
+                repeat_count = :repeatCount, escalation_level = :escalationLevel, version = version + 1
+            where practice_id = :practiceId and id = :id and version = :version""";
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final JsonMapper json;
@@ -305,15 +320,18 @@ class Callbacks {
      * timeline and clock events in JDBC batches: the sweeps' bulk path.
      */
     void saveAll(List<Callback> changed) {
+        if (changed.stream().anyMatch(Callback::isNew)) {
+            throw new IllegalArgumentException("saveAll takes stored callbacks only");
+        }
+        var rows = changed.stream().map(callback -> (Map<String, ?>) columns(callback.state(), callback.attempts().size())).toList();
+        for (int updated : named.batchUpdate(UPDATE_CALLBACK, SqlParameterSourceUtils.createBatch(rows))) {
+            if (updated == 0) {
+                throw new Refusal.Conflict("Someone else changed this callback; reload it and try again");
+            }
+        }
         var eventRows = new ArrayList<Map<String, ?>>();
         var slaRows = new ArrayList<Map<String, ?>>();
         for (Callback callback : changed) {
-            if (callback.isNew()) {
-                throw new IllegalArgumentException("saveAll takes stored callbacks only");
-            }
-            if (update(columns(callback.state(), callback.attempts().size())) == 0) {
-                throw new Refusal.Conflict("Someone else changed this callback; reload it and try again");
-            }
             for (Attempt attempt : callback.unsavedAttempts()) {
                 insertAttempt(callback.practiceId(), callback.id(), attempt);
             }
@@ -356,21 +374,7 @@ class Callbacks {
     }
 
     private int update(Map<String, Object> columns) {
-        return jdbc.sql("""
-                        update callback set urgency = :urgency, urgency_rank = :urgencyRank, queue = :queue, owner = :owner,
-                            status = :status, waiting_on = :waitingOn, waiting_note = :waitingNote, waiting_expected_by = :waitingExpectedBy,
-                            reason = :reason,
-                            details = cast(:details as jsonb), red_flags = cast(:redFlags as jsonb),
-                            first_attempt_due_at = :firstAttemptDueAt, resolution_due_at = :resolutionDueAt,
-                            resolution_paused_since = :pausedSince, resolution_paused_seconds = :paused,
-                            next_action = :nextAction, next_action_at = :nextActionAt, board_due_at = :boardDueAt,
-                            attempt_count = :attemptCount, first_attempt_at = :firstAttemptAt, reached_at = :reachedAt,
-                            next_step_done_at = :nextStepDoneAt, resolved_at = :resolvedAt, closure_outcome = :outcome,
-                            closure_note = :closureNote, closed_at = :closedAt, closed_by = :closedBy,
-                            repeat_count = :repeatCount, escalation_level = :escalationLevel, version = version + 1
-                        where practice_id = :practiceId and id = :id and version = :version""")
-                .params(columns)
-                .update();
+        return jdbc.sql(UPDATE_CALLBACK).params(columns).update();
     }
 
     private Map<String, Object> columns(Callback.State s, int attemptCount) {

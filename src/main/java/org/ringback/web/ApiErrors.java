@@ -107,11 +107,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return unexpected(e, request);
     }
 
+    /** Requests of API clients (REST, FHIR, webhooks), answered with problem+json; the rest are people's pages. */
+    static boolean isApiRequest(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/api/") || path.startsWith("/fhir/") || path.startsWith("/webhooks/");
+    }
+
     /** An API client gets 503 problem+json; a page, the error page with the same advice and nothing of the request. */
     private static Object databaseUnavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable: {}", e.getClass().getSimpleName());
-        String path = request.getRequestURI();
-        if (path.startsWith("/api/") || path.startsWith("/fhir/") || path.startsWith("/webhooks/")) {
+        if (isApiRequest(request)) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)

@@ -37,7 +37,13 @@ class LogScanTest {
 
     @Test
     void namesTooShortToBeTellingAreNotSearched() {
-        assertThat(scan.canaryCount()).as("Maria Lopez and the phone; not 'Al'").isEqualTo(2);
+        assertThat(scan.canaryCount()).as("Maria Lopez and the number with and without its country code; not 'Al'").isEqualTo(3);
+    }
+
+    @Test
+    void aNameIsItsWholeRunOfWords() throws IOException {
+        assertThat(scan.scan(List.of(log("Maria Lopezberg called", "Lopez, Maria", "maria  lopez")))).extracting(LogScan.Leak::line)
+                .containsExactly(3);
     }
 
     @Test

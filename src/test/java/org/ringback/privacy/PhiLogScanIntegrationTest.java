@@ -42,10 +42,10 @@ class PhiLogScanIntegrationTest {
     @Test
     void noPatientNameOrPhoneNumberReachesTheLogs() throws IOException {
         storeACallerWhoseDetailsMustNotBeLogged();
-        List<String> names = new ArrayList<>(jdbc.sql("select display_name from patient").query(String.class).list());
-        names.addAll(jdbc.sql("select caller_name from callback where caller_name is not null").query(String.class).list());
-        List<String> phones = new ArrayList<>(jdbc.sql("select phone from patient_phone").query(String.class).list());
-        phones.addAll(jdbc.sql("select contact_phone from callback where contact_phone is not null").query(String.class).list());
+        List<String> names = new ArrayList<>(jdbc.sql("select distinct display_name from patient").query(String.class).list());
+        names.addAll(jdbc.sql("select distinct caller_name from callback where caller_name is not null").query(String.class).list());
+        List<String> phones = new ArrayList<>(jdbc.sql("select distinct phone from patient_phone").query(String.class).list());
+        phones.addAll(jdbc.sql("select distinct contact_phone from callback where contact_phone is not null").query(String.class).list());
         var scan = new LogScan(names, phones);
         List<Path> logs = logFiles();
 
