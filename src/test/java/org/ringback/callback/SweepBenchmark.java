@@ -128,8 +128,9 @@ class SweepBenchmark {
     /**
      * 200,000 open items: 2,000 with an overdue first attempt (unowned, due today); 2,000 claimed and idle since
      * 11:00; 2,000 waiting on referral documents expected last Friday; the rest attempted, claimed and worked in
-     * the last hour, or waiting with a future date, all due next week. Each item has its RECEIVED event, and the
-     * worked ones an attempt and its event, so the timeline table is larger than the callback table.
+     * the last hour, or waiting with a future date, all due next week. Each item has its RECEIVED event and its
+     * clocks' events, and the worked ones an attempt and its event, so the event tables are larger than the
+     * callback table.
      */
     private void fill(UUID practice) {
         transactions.executeWithoutResult(status -> {
@@ -172,7 +173,20 @@ class SweepBenchmark {
                            'ATTEMPT_RECORDED', coalesce(owner, 'bench-owner'), '{"attempt": "1"}' from callback
                     where practice_id = :practice and first_attempt_at is not null and received_at <> timestamptz '2026-11-23T16:00:00Z'""")
                     .param("practice", practice).update();
+            // Their clocks, as the app records them since clocks are events: both started, the first fulfilled if tried.
+            jdbc.sql("""
+                    insert into sla_event (practice_id, callback_id, seq, clock, type, at, target, reason)
+                    select practice_id, id, 1, 'FIRST_ATTEMPT', 'STARTED', received_at, 'WITHIN PT1H', 'category TELEHEALTH_ACCESS'
+                    from callback where practice_id = :practice
+                    union all
+                    select practice_id, id, 2, 'RESOLUTION', 'STARTED', received_at, 'BUSINESS PT16H', 'category TELEHEALTH_ACCESS'
+                    from callback where practice_id = :practice
+                    union all
+                    select practice_id, id, 3, 'FIRST_ATTEMPT', 'FULFILLED', first_attempt_at, null, 'first attempt'
+                    from callback where practice_id = :practice and first_attempt_at is not null""")
+                    .param("practice", practice).update();
         });
+        jdbc.sql("analyze sla_event").update();
         jdbc.sql("analyze callback").update();
         jdbc.sql("analyze callback_event").update();
         jdbc.sql("analyze attempt").update();
