@@ -70,9 +70,12 @@ class SignInAudit {
                 .update();
     }
 
-    /** The sign-in form posts to /login; everything else signs in with HTTP Basic. */
+    /** The sign-in form posts to /login, single sign-on returns to /login/oauth2/code/…; the rest is HTTP Basic. */
     private static String method() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-                && "/login".equals(request.getRequest().getServletPath()) ? "FORM" : "API";
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+            return "API";
+        }
+        String path = request.getRequest().getServletPath();
+        return "/login".equals(path) ? "FORM" : path.startsWith("/login/oauth2/") ? "SSO" : "API";
     }
 }

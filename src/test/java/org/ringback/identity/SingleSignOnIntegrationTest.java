@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ringback.support.AppInstance;
 import org.ringback.support.Fixtures;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Single sign-on with OpenID Connect against a small identity provider in the test (discovery, keys, the
@@ -94,6 +95,8 @@ class SingleSignOnIntegrationTest {
         assertThat(browser.get(app("/practices/" + fixtures.practice().id() + "/board")).statusCode())
                 .as("and only the Ringback user's practices").isEqualTo(404);
         assertThat(provider.tokensIssued()).as("one code, redeemed once with the client's secret").isEqualTo(tokensBefore + 1);
+        assertThat(app.bean(JdbcClient.class).sql("select username from sign_in_event where method = 'SSO' and outcome = 'SUCCEEDED'")
+                .query(String.class).list()).as("the sign-in record").containsExactly(staff.username());
     }
 
     @Test
