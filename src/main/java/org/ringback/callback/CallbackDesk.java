@@ -133,8 +133,11 @@ public class CallbackDesk {
 
     @Transactional
     public Callback close(UUID id, ClosureOutcome outcome, Optional<String> note, Map<String, String> details, int version) {
-        return change(id, Optional.of(version), (callback, actor) ->
-                callback.close(outcome, note, details, clock.instant(), context(callback), actor));
+        Instant at = clock.instant();
+        Callback closed = change(id, Optional.of(version), (callback, actor) ->
+                callback.close(outcome, note, details, at, context(callback), actor));
+        events.publishEvent(new CallbackClosed(closed.practiceId(), id, closed.patientId(), closed.category(), outcome, at));
+        return closed;
     }
 
     // For intake, which has already checked the caller's access to the practice.

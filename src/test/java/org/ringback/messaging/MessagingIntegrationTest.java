@@ -247,6 +247,27 @@ class MessagingIntegrationTest {
     }
 
     @Test
+    void closingByHandAsUnableToReachSendsTheFinalMessageAndAnotherOutcomeDoesNot() {
+        String patient = fx.patient(practice.id(), Fixtures.phone(47), SMS_CONSENT);
+        String unreached = callbackFor(patient);
+        String answered = callbackFor(fx.patient(practice.id(), Fixtures.phone(48), SMS_CONSENT));
+        attempt(unreached, monday(0, 9, 30), "NO_ANSWER");
+
+        clock.set(monday(1, 10, 0));
+        int version = staff.api().get("/api/v1/callbacks/" + unreached).body().path("version").asInt();
+        var closed = staff.api().post("/api/v1/callbacks/" + unreached + "/close", Api.json(
+                "{'outcome': 'UNABLE_TO_REACH_AFTER_ATTEMPTS', 'version': %d, 'note': 'no answer twice'}", version));
+        assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
+        int other = staff.api().get("/api/v1/callbacks/" + answered).body().path("version").asInt();
+        assertThat(staff.api().post("/api/v1/callbacks/" + answered + "/close", Api.json(
+                "{'outcome': 'DUPLICATE', 'version': %d, 'note': 'same as the other'}", other)).status()).isEqualTo(200);
+
+        assertThat(messagesOf(unreached)).extracting(m -> m.path("kind").asString() + " " + m.path("status").asString())
+                .containsExactly("FINAL_ATTEMPT QUEUED", "MISSED_ATTEMPT_TEXT QUEUED");
+        assertThat(messagesOf(answered)).isEmpty();
+    }
+
+    @Test
     void aTextAfterClosingTimeWaitsForTheNextOpening() {
         String patient = fx.patient(practice.id(), Fixtures.phone(45), SMS_CONSENT);
         String callback = callbackFor(patient);
