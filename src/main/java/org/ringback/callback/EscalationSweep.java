@@ -2,10 +2,11 @@ package org.ringback.callback;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,22 +82,18 @@ public class EscalationSweep {
                 .query((rs, n) -> new Candidate(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
                         rs.getInt("escalation_level"), Callbacks.instant(rs, "first_attempt_due_at")))
                 .list();
-        Map<UUID, BusinessCalendar> calendars = new ConcurrentHashMap<>();
-        Map<UUID, List<UUID>> due = new java.util.LinkedHashMap<>();
-        for (Candidate candidate : candidates) {
-            BusinessCalendar calendar = calendars.computeIfAbsent(candidate.practiceId(), id -> practices.find(id).calendar());
-            if (candidate.level() == 1
-                    && calendar.plusBusinessTime(candidate.firstAttemptDueAt(), properties.level2After()).isAfter(now)) {
-                continue;
-            }
-            due.computeIfAbsent(candidate.practiceId(), id -> new java.util.ArrayList<>()).add(candidate.id());
-        }
+        Map<UUID, BusinessCalendar> calendars = new HashMap<>();
+        Map<UUID, List<UUID>> due = WorkSweeps.byPractice(candidates.stream()
+                .filter(candidate -> candidate.level() == 0 || !calendars
+                        .computeIfAbsent(candidate.practiceId(), id -> practices.find(id).calendar())
+                        .plusBusinessTime(candidate.firstAttemptDueAt(), properties.level2After()).isAfter(now))
+                .toList(), Candidate::practiceId, Candidate::id);
         int escalated = 0;
         // Loaded, changed and saved per practice in batches: the cost is a few statements per item, not per query.
         for (var practice : due.entrySet()) {
-            BusinessCalendar calendar = calendars.get(practice.getKey());
+            BusinessCalendar calendar = calendars.computeIfAbsent(practice.getKey(), id -> practices.find(id).calendar());
             List<Callback> loaded = callbacks.findAll(practice.getKey(), practice.getValue());
-            var notices = new java.util.ArrayList<StaffNotifications.Pending>();
+            var notices = new ArrayList<StaffNotifications.Pending>();
             for (Callback callback : loaded) {
                 int level = callback.state().escalationLevel();
                 String why = level == 0

@@ -4,14 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.ringback.identity.Identity;
 import org.ringback.practice.BusinessCalendar;
@@ -101,7 +105,7 @@ public class WorkSweeps {
     }
 
     private int endOfDay(Practice practice, BusinessCalendar calendar, LocalDate day, Instant now) {
-        Instant endOfDay = calendar.at(day.plusDays(1), java.time.LocalTime.MIDNIGHT);
+        Instant endOfDay = calendar.at(day.plusDays(1), LocalTime.MIDNIGHT);
         List<Due> due = jdbc.sql("""
                         select id, owner from callback
                         where practice_id = :practiceId and status in ('NEW', 'IN_PROGRESS') and board_due_at < :endOfDay
@@ -215,7 +219,7 @@ public class WorkSweeps {
                         order by waiting_expected_by
                         limit :batch
                         for update skip locked""")
-                .param("latest", LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1))
+                .param("latest", LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1))
                 .param("batch", properties.batch())
                 .query((rs, n) -> new Waiting(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
                         rs.getObject("waiting_expected_by", LocalDate.class)))
@@ -264,9 +268,9 @@ public class WorkSweeps {
         return new StaffNotifications.Pending(callback, to, "Escalated to level " + state.escalationLevel() + ": " + why, key, now, calendar);
     }
 
-    private static <T> Map<UUID, List<UUID>> byPractice(List<T> items, java.util.function.Function<T, UUID> practice,
-                                                         java.util.function.Function<T, UUID> id) {
-        Map<UUID, List<UUID>> grouped = new java.util.LinkedHashMap<>();
+    /** Ids grouped by practice, in the order the items came (the sweeps' candidates come oldest due first). */
+    static <T> Map<UUID, List<UUID>> byPractice(List<T> items, Function<T, UUID> practice, Function<T, UUID> id) {
+        Map<UUID, List<UUID>> grouped = new LinkedHashMap<>();
         items.forEach(item -> grouped.computeIfAbsent(practice.apply(item), key -> new ArrayList<>()).add(id.apply(item)));
         return grouped;
     }
