@@ -3,10 +3,7 @@ package org.ringback.measures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +15,7 @@ import org.ringback.identity.Identity;
 import org.ringback.practice.Practice;
 import org.ringback.practice.PracticeDirectory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -31,13 +29,11 @@ public class Measures {
     /** Weeks in the on-time trend, the reported week included: two months show a change and its settling. */
     static final int TREND_WEEKS = 8;
 
-    /** Practices read per statement in the organisation roll-up: bounded, so the heap holds one chunk's rows. */
-    static final int ROLLUP_CHUNK = 250;
-
     /** How a report leaves the system, for the audit trail. */
     public enum Export { JSON, PDF, PAGE, CSV }
 
     private final MeasureRows rows;
+    private final MonthlyMeasures monthly;
     private final SampleRows samples;
     private final ExportRows exports;
     private final PracticeDirectory practices;
@@ -45,9 +41,10 @@ public class Measures {
     private final AuditLog audit;
     private final Clock clock;
 
-    Measures(MeasureRows rows, SampleRows samples, ExportRows exports, PracticeDirectory practices, Identity identity,
-             AuditLog audit, Clock clock) {
+    Measures(MeasureRows rows, MonthlyMeasures monthly, SampleRows samples, ExportRows exports, PracticeDirectory practices,
+             Identity identity, AuditLog audit, Clock clock) {
         this.rows = rows;
+        this.monthly = monthly;
         this.samples = samples;
         this.exports = exports;
         this.practices = practices;
@@ -78,28 +75,13 @@ public class Measures {
     }
 
     /**
-     * One calendar month for every practice the caller works, side by side: the weekly pack's rows and calculator,
-     * with the rows read for {@value #ROLLUP_CHUNK} practices of one time zone per statement, so an organisation of
-     * thousands of practices costs a few hundred statements instead of a dozen per practice.
+     * One calendar month for every practice the caller works, side by side: the weekly pack's measures, from each
+     * practice's month summary while it is valid and computed otherwise (see {@link MonthlyMeasures}).
      */
-    @Transactional
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public MonthlyRollup monthlyForAllPractices(ReportPeriod month, Export export) {
-        Instant now = clock.instant();
         List<Practice> visible = practices.visibleToCaller();
-        Map<ZoneId, List<Practice>> byZone = new LinkedHashMap<>();
-        for (Practice practice : visible) {
-            byZone.computeIfAbsent(practice.timeZone(), zone -> new ArrayList<>()).add(practice);
-        }
-        Map<UUID, PeriodMeasures> measured = new HashMap<>();
-        byZone.forEach((zone, members) -> {
-            for (int from = 0; from < members.size(); from += ROLLUP_CHUNK) {
-                List<Practice> chunk = members.subList(from, Math.min(members.size(), from + ROLLUP_CHUNK));
-                Map<UUID, PeriodRows> loaded = rows.loadAll(chunk.stream().map(Practice::id).toList(), zone, month, now);
-                for (Practice practice : chunk) {
-                    measured.put(practice.id(), MeasureCalculator.compute(loaded.get(practice.id()), practice.calendar()));
-                }
-            }
-        });
+        Map<UUID, PeriodMeasures> measured = monthly.measure(visible, month);
         List<MonthlyRollup.PracticeMonth> months = new ArrayList<>();
         for (Practice practice : visible) {
             months.add(new MonthlyRollup.PracticeMonth(practice.id(), practice.name(), practice.timeZone().getId(),
