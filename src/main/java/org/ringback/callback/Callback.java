@@ -99,6 +99,8 @@ public final class Callback {
     private final int storedEvents;
     private final List<SlaEvent> slaEvents;
     private final int storedSlaEvents;
+    /** The state as it was loaded: the bulk save writes only the columns that differ from it. */
+    private final State stored;
     /** The clocks as read by the desk for showing them; not stored. */
     private Optional<SlaClock.Readings> clockReadings = Optional.empty();
 
@@ -149,6 +151,7 @@ public final class Callback {
         this.storedEvents = timeline.size();
         this.slaEvents = new ArrayList<>(slaEvents);
         this.storedSlaEvents = slaEvents.size();
+        this.stored = s;
     }
 
     /** A request received: due times computed in the practice's business time, routed to the category's queue. */
@@ -790,6 +793,11 @@ public final class Callback {
 
     List<Attempt> unsavedAttempts() {
         return List.copyOf(attempts.subList(storedAttempts, attempts.size()));
+    }
+
+    /** The state this callback was loaded with (for a new one: the state it was created with). */
+    State storedState() {
+        return stored;
     }
 
     List<TimelineEvent> unsavedEvents() {

@@ -9,9 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,13 +43,15 @@ class Callbacks {
                 urgency_rank, queue, owner, status, waiting_on, waiting_note, waiting_expected_by, reason, details, red_flags,
                 received_at, first_attempt_due_at, resolution_due_at, resolution_paused_since, resolution_paused_seconds,
                 next_action, next_action_at, board_due_at, attempt_count, first_attempt_at, reached_at, next_step_done_at,
-                resolved_at, closure_outcome, closure_note, closed_at, closed_by, repeat_of, repeat_count, escalation_level, version)
+                resolved_at, closure_outcome, closure_note, closed_at, closed_by, repeat_of, repeat_count, escalation_level, version,
+                last_activity_at)
             values (:practiceId, :id, :patientId, :callerName, :contactPhone, :channel, :category, :urgency,
                 :urgencyRank, :queue, :owner, :status, :waitingOn, :waitingNote, :waitingExpectedBy, :reason,
                 cast(:details as jsonb), cast(:redFlags as jsonb),
                 :receivedAt, :firstAttemptDueAt, :resolutionDueAt, :pausedSince, :paused,
                 :nextAction, :nextActionAt, :boardDueAt, :attemptCount, :firstAttemptAt, :reachedAt, :nextStepDoneAt,
-                :resolvedAt, :outcome, :closureNote, :closedAt, :closedBy, :repeatOf, :repeatCount, :escalationLevel, 0)""";
+                :resolvedAt, :outcome, :closureNote, :closedAt, :closedBy, :repeatOf, :repeatCount, :escalationLevel, 0,
+                :lastActivity)""";
     private static final String INSERT_EVENT = """
             insert into callback_event (practice_id, callback_id, seq, at, type, actor, detail)
             values (:practiceId, :callbackId, :seq, :at, :type, :actor, cast(:detail as jsonb))""";
@@ -66,8 +71,27 @@ class Callbacks {
                 attempt_count = :attemptCount, first_attempt_at = :firstAttemptAt, reached_at = :reachedAt,
                 next_step_done_at = :nextStepDoneAt, resolved_at = :resolvedAt, closure_outcome = :outcome,
                 closure_note = :closureNote, closed_at = :closedAt, closed_by = :closedBy,
-                repeat_count = :repeatCount, escalation_level = :escalationLevel, version = version + 1
+                repeat_count = :repeatCount, escalation_level = :escalationLevel, version = version + 1,
+                last_activity_at = greatest(last_activity_at, :lastActivity)
             where practice_id = :practiceId and id = :id and version = :version""";
+
+    /**
+     * The columns {@link #UPDATE_CALLBACK} writes, by parameter name, with their SQL type: the bulk save sends only
+     * those that changed, as arrays, in one statement per set of changed columns.
+     */
+    private static final Map<String, String[]> UPDATABLE = updatable(
+            "urgency", "urgency", "text", "urgencyRank", "urgency_rank", "integer", "queue", "queue", "text",
+            "owner", "owner", "text", "status", "status", "text", "waitingOn", "waiting_on", "text",
+            "waitingNote", "waiting_note", "text", "waitingExpectedBy", "waiting_expected_by", "date", "reason", "reason", "text",
+            "details", "details", "jsonb", "redFlags", "red_flags", "jsonb",
+            "firstAttemptDueAt", "first_attempt_due_at", "timestamptz", "resolutionDueAt", "resolution_due_at", "timestamptz",
+            "pausedSince", "resolution_paused_since", "timestamptz", "paused", "resolution_paused_seconds", "bigint",
+            "nextAction", "next_action", "text", "nextActionAt", "next_action_at", "timestamptz",
+            "boardDueAt", "board_due_at", "timestamptz", "attemptCount", "attempt_count", "integer",
+            "firstAttemptAt", "first_attempt_at", "timestamptz", "reachedAt", "reached_at", "timestamptz",
+            "nextStepDoneAt", "next_step_done_at", "timestamptz", "resolvedAt", "resolved_at", "timestamptz",
+            "outcome", "closure_outcome", "text", "closureNote", "closure_note", "text", "closedAt", "closed_at", "timestamptz",
+            "closedBy", "closed_by", "text", "repeatCount", "repeat_count", "integer", "escalationLevel", "escalation_level", "integer");
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -105,6 +129,7 @@ class Callbacks {
     void save(Callback callback) {
         var s = callback.state();
         Map<String, Object> columns = columns(s, callback.attempts().size());
+        columns.put("lastActivity", lastActivity(callback));
         if (callback.isNew()) {
             insert(columns);
         } else {
@@ -189,7 +214,11 @@ class Callbacks {
         if (created.isEmpty()) {
             return;
         }
-        var callbackRows = created.stream().map(callback -> (Map<String, ?>) columns(callback.state(), 0)).toList();
+        var callbackRows = created.stream().map(callback -> {
+            Map<String, Object> row = columns(callback.state(), 0);
+            row.put("lastActivity", lastActivity(callback));
+            return (Map<String, ?>) row;
+        }).toList();
         var eventRows = new ArrayList<Map<String, ?>>();
         var slaRows = new ArrayList<Map<String, ?>>();
         for (Callback callback : created) {
@@ -323,12 +352,7 @@ class Callbacks {
         if (changed.stream().anyMatch(Callback::isNew)) {
             throw new IllegalArgumentException("saveAll takes stored callbacks only");
         }
-        var rows = changed.stream().map(callback -> (Map<String, ?>) columns(callback.state(), callback.attempts().size())).toList();
-        for (int updated : named.batchUpdate(UPDATE_CALLBACK, SqlParameterSourceUtils.createBatch(rows))) {
-            if (updated == 0) {
-                throw new Refusal.Conflict("Someone else changed this callback; reload it and try again");
-            }
-        }
+        updateChanged(changed);
         var eventRows = new ArrayList<Map<String, ?>>();
         var slaRows = new ArrayList<Map<String, ?>>();
         for (Callback callback : changed) {
@@ -346,6 +370,74 @@ class Callbacks {
         if (!slaRows.isEmpty()) {
             named.batchUpdate(INSERT_SLA_EVENT, SqlParameterSourceUtils.createBatch(slaRows));
         }
+    }
+
+    /**
+     * Writes what changed since loading, version-checked, in one statement per set of changed columns (a sweep's
+     * items change alike: one statement for all of them). Unchanged columns are not written, so PostgreSQL can keep
+     * an update on the same page without touching indexes (HOT) when no indexed column changed.
+     */
+    private void updateChanged(List<Callback> changed) {
+        Map<List<String>, List<Map<String, Object>>> byColumns = new LinkedHashMap<>();
+        for (Callback callback : changed) {
+            Map<String, Object> now = columns(callback.state(), callback.attempts().size());
+            Map<String, Object> before = columns(callback.storedState(), storedAttempts(callback));
+            List<String> differing = UPDATABLE.keySet().stream().filter(key -> !Objects.equals(now.get(key), before.get(key))).toList();
+            now.put("lastActivity", lastActivity(callback));
+            byColumns.computeIfAbsent(differing, key -> new ArrayList<>()).add(now);
+        }
+        byColumns.forEach((columns, rows) -> {
+            var set = new StringBuilder("version = c.version + 1, last_activity_at = greatest(c.last_activity_at, u.last_activity)");
+            var names = new StringBuilder("practice_id, id, version, last_activity");
+            var arrays = new StringBuilder("cast(:practiceId as uuid[]), cast(:id as uuid[]), cast(:version as integer[]), "
+                    + "cast(:lastActivity as timestamptz[])");
+            var params = new HashMap<String, Object>();
+            params.put("practiceId", rows.stream().map(row -> row.get("practiceId")).toArray(UUID[]::new));
+            params.put("id", rows.stream().map(row -> row.get("id")).toArray(UUID[]::new));
+            params.put("version", rows.stream().map(row -> (Integer) row.get("version")).toArray(Integer[]::new));
+            params.put("lastActivity", rows.stream().map(row -> text(row.get("lastActivity"))).toArray(String[]::new));
+            int n = 0;
+            for (String column : columns) {
+                String[] meta = UPDATABLE.get(column);
+                String alias = "v" + n++;
+                set.append(", ").append(meta[0]).append(" = u.").append(alias);
+                names.append(", ").append(alias);
+                arrays.append(", cast(:").append(alias).append(" as ").append(meta[1]).append("[])");
+                params.put(alias, rows.stream().map(row -> text(row.get(column))).toArray(String[]::new));
+            }
+            int updated = jdbc.sql("update callback c set " + set + " from unnest(" + arrays + ") as u(" + names + ")"
+                            + " where c.practice_id = u.practice_id and c.id = u.id and c.version = u.version")
+                    .params(params)
+                    .update();
+            if (updated != rows.size()) {
+                throw new Refusal.Conflict("Someone else changed this callback; reload it and try again");
+            }
+        });
+    }
+
+    private static int storedAttempts(Callback callback) {
+        return callback.attempts().size() - callback.unsavedAttempts().size();
+    }
+
+    /** The newest of the events not stored yet: the item's last activity moves to it (null: unchanged). */
+    private static OffsetDateTime lastActivity(Callback callback) {
+        return callback.unsavedEvents().stream().map(TimelineEvent::at).max(Instant::compareTo).map(Callbacks::utc).orElse(null);
+    }
+
+    /** A column value as PostgreSQL reads it from text (arrays of text are cast to the column's type). */
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof OffsetDateTime time ? time.toInstant().toString() : value.toString();
+    }
+
+    private static Map<String, String[]> updatable(String... triples) {
+        Map<String, String[]> columns = new LinkedHashMap<>();
+        for (int i = 0; i < triples.length; i += 3) {
+            columns.put(triples[i], new String[] {triples[i + 1], triples[i + 2]});
+        }
+        return Collections.unmodifiableMap(columns);
     }
 
     /** Earlier requests from a patient or a phone that may make a new one a repeat call. */

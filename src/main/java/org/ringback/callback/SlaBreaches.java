@@ -11,8 +11,6 @@ import java.util.UUID;
 
 import org.ringback.practice.BusinessCalendar;
 import org.ringback.practice.PracticeDirectory;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,16 +31,14 @@ class SlaBreaches {
     }
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
     private final Callbacks callbacks;
     private final CallbackDesk desk;
     private final PracticeDirectory practices;
     private final JsonMapper json;
 
-    SlaBreaches(JdbcClient jdbc, NamedParameterJdbcTemplate named, Callbacks callbacks, CallbackDesk desk, PracticeDirectory practices,
+    SlaBreaches(JdbcClient jdbc, Callbacks callbacks, CallbackDesk desk, PracticeDirectory practices,
                 JsonMapper json) {
         this.jdbc = jdbc;
-        this.named = named;
         this.callbacks = callbacks;
         this.desk = desk;
         this.practices = practices;
@@ -82,7 +78,6 @@ class SlaBreaches {
         Map<UUID, BusinessCalendar> calendars = new HashMap<>();
         var slaRows = new ArrayList<Map<String, ?>>();
         var eventRows = new ArrayList<Map<String, ?>>();
-        var flagRows = new ArrayList<Map<String, ?>>();
         for (Candidate candidate : candidates) {
             if (!candidate.started()) {
                 recorded += throughTheAggregate(candidate, now).contains(clock) ? 1 : 0;
@@ -93,36 +88,45 @@ class SlaBreaches {
             var sla = new HashMap<String, Object>();
             sla.put("practiceId", candidate.practiceId());
             sla.put("callbackId", candidate.id());
-            sla.put("clock", clock.name());
-            sla.put("at", Callbacks.utc(now));
             sla.put("reason", "due " + candidate.dueAt());
             slaRows.add(sla);
             var detail = new LinkedHashMap<String, String>();
             detail.put("clock", clock.name());
             detail.put("dueAt", candidate.dueAt().toString());
             detail.put("minutesOver", Long.toString(minutesOver));
-            var event = new HashMap<String, Object>();
-            event.put("practiceId", candidate.practiceId());
-            event.put("callbackId", candidate.id());
-            event.put("at", Callbacks.utc(now));
-            event.put("actor", Actor.SYSTEM.username());
-            event.put("detail", json.writeValueAsString(detail));
-            eventRows.add(event);
-            flagRows.add(Map.of("practiceId", candidate.practiceId(), "id", candidate.id()));
+            eventRows.add(Map.of("detail", json.writeValueAsString(detail)));
             recorded++;
         }
         if (!slaRows.isEmpty()) {
-            named.batchUpdate("""
+            // Set-based: one statement each for all breaches of the run, not one per item.
+            var params = new HashMap<String, Object>();
+            params.put("practiceIds", slaRows.stream().map(row -> row.get("practiceId")).toArray(UUID[]::new));
+            params.put("callbackIds", slaRows.stream().map(row -> row.get("callbackId")).toArray(UUID[]::new));
+            params.put("reasons", slaRows.stream().map(row -> (String) row.get("reason")).toArray(String[]::new));
+            params.put("details", eventRows.stream().map(row -> (String) row.get("detail")).toArray(String[]::new));
+            params.put("clock", clock.name());
+            params.put("at", Callbacks.utc(now));
+            params.put("actor", Actor.SYSTEM.username());
+            jdbc.sql("""
                     insert into sla_event (practice_id, callback_id, seq, clock, type, at, reason)
-                    select :practiceId, :callbackId, coalesce(max(seq), 0) + 1, :clock, 'BREACHED', :at, :reason
-                    from sla_event where practice_id = :practiceId and callback_id = :callbackId""", SqlParameterSourceUtils.createBatch(slaRows));
-            named.batchUpdate("""
+                    select u.practice_id, u.callback_id,
+                           coalesce((select max(s.seq) from sla_event s where s.practice_id = u.practice_id and s.callback_id = u.callback_id), 0) + 1,
+                           :clock, 'BREACHED', :at, u.reason
+                    from unnest(:practiceIds, :callbackIds, cast(:reasons as text[])) as u (practice_id, callback_id, reason)""")
+                    .params(params).update();
+            jdbc.sql("""
                     insert into callback_event (practice_id, callback_id, seq, at, type, actor, detail)
-                    select :practiceId, :callbackId, coalesce(max(seq), 0) + 1, :at, 'SLA_BREACHED', :actor, cast(:detail as jsonb)
-                    from callback_event where practice_id = :practiceId and callback_id = :callbackId""",
-                    SqlParameterSourceUtils.createBatch(eventRows));
-            named.batchUpdate("update callback set " + (first ? "first_attempt_breached" : "resolution_breached")
-                    + " = true, version = version + 1 where practice_id = :practiceId and id = :id", SqlParameterSourceUtils.createBatch(flagRows));
+                    select u.practice_id, u.callback_id,
+                           coalesce((select max(e.seq) from callback_event e where e.practice_id = u.practice_id and e.callback_id = u.callback_id), 0) + 1,
+                           :at, 'SLA_BREACHED', :actor, cast(u.detail as jsonb)
+                    from unnest(:practiceIds, :callbackIds, cast(:details as text[])) as u (practice_id, callback_id, detail)""")
+                    .params(params).update();
+            // The new timeline event is the item's newest: its last activity, as every save keeps it.
+            jdbc.sql("update callback c set " + (first ? "first_attempt_breached" : "resolution_breached") + """
+                     = true, version = c.version + 1, last_activity_at = greatest(c.last_activity_at, :at)
+                    from unnest(:practiceIds, :callbackIds) as u (practice_id, id)
+                    where c.practice_id = u.practice_id and c.id = u.id""")
+                    .params(params).update();
         }
         return recorded;
     }

@@ -161,27 +161,48 @@ public class WorkSweeps {
     /**
      * Claimed items whose owner has done nothing on them (no event of any kind) for {@code idleAfter} of business
      * time go back to their queue without an owner, and the queue is told.
+     *
+     * <p>Each save keeps the item's newest event time in {@code last_activity_at}. Per practice, every item last
+     * active at or before {@code idleAfter} of business time before now is idle, and no later one is: the candidates
+     * are an index range per practice (cost grows with the idle items), oldest first. An item idle by the wall clock
+     * but not by business time (claimed on Friday evening, read on Monday morning) is never a candidate, so it cannot
+     * fill the batch and keep idle items of other practices waiting.
      */
     @Transactional
     public int idleOwners() {
         Instant now = clock.instant();
         record Claimed(UUID practiceId, UUID id) {
         }
-        // Wall time is at least business time: only items idle that long by the wall clock can be idle by business time.
+        Map<UUID, BusinessCalendar> calendars = new HashMap<>();
+        var practiceIds = new ArrayList<UUID>();
+        var idleBefore = new ArrayList<String>();
+        for (Practice practice : practices.all()) {
+            calendars.put(practice.id(), practice.calendar());
+            practiceIds.add(practice.id());
+            idleBefore.add(practice.calendar().minusBusinessTime(now, properties.idleAfter()).toString());
+        }
+        if (practiceIds.isEmpty()) {
+            return 0;
+        }
         List<Claimed> candidates = jdbc.sql("""
-                        select c.practice_id, c.id from callback c
-                        where c.owner is not null and c.status in ('NEW', 'IN_PROGRESS')
-                          and (select max(e.at) from callback_event e where e.practice_id = c.practice_id and e.callback_id = c.id) < :cutoff
-                        order by (select max(e.at) from callback_event e where e.practice_id = c.practice_id and e.callback_id = c.id), c.id
-                        limit :batch
-                        for update of c skip locked""")
-                .param("cutoff", Callbacks.utc(now.minus(properties.idleAfter())))
+                        select c.practice_id, c.id from unnest(:practiceIds, cast(:idleBefore as timestamptz[])) as p (id, idle_before)
+                        cross join lateral (
+                            select c.practice_id, c.id, c.last_activity_at from callback c
+                            where c.practice_id = p.id and c.owner is not null and c.status in ('NEW', 'IN_PROGRESS')
+                              and c.last_activity_at <= p.idle_before
+                            order by c.last_activity_at, c.id
+                            limit :batch
+                            for update of c skip locked) c
+                        order by c.last_activity_at, c.id
+                        limit :batch""")
+                .param("practiceIds", practiceIds.toArray(UUID[]::new))
+                .param("idleBefore", idleBefore.toArray(String[]::new))
                 .param("batch", properties.batch())
                 .query((rs, n) -> new Claimed(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class)))
                 .list();
         int returned = 0;
         for (var practice : byPractice(candidates, Claimed::practiceId, Claimed::id).entrySet()) {
-            BusinessCalendar calendar = practices.find(practice.getKey()).calendar();
+            BusinessCalendar calendar = calendars.get(practice.getKey());
             var changed = new ArrayList<Callback>();
             var notices = new ArrayList<StaffNotifications.Pending>();
             for (Callback callback : callbacks.findAll(practice.getKey(), practice.getValue())) {

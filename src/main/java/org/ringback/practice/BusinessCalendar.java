@@ -207,6 +207,46 @@ public final class BusinessCalendar {
         throw closedForGood(date);
     }
 
+    /**
+     * The latest instant from which {@code amount} of open time has passed by {@code end}: every instant at or before
+     * it is at least that much open time before {@code end}, every later one less (the inverse of {@link
+     * #businessTimeBetween}, as {@link #plusBusinessTime} is going forward).
+     *
+     * @throws IllegalArgumentException for a negative amount
+     */
+    public Instant minusBusinessTime(Instant end, Duration amount) {
+        Objects.requireNonNull(amount, "amount");
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("A business duration cannot be negative.");
+        }
+        if (amount.isZero()) {
+            return end;
+        }
+        Duration remaining = amount;
+        LocalDate date = localDate(end);
+        int closedDays = 0;
+        while (closedDays <= MAX_CLOSED_DAYS) {
+            boolean openThisDay = false;
+            List<OpenPeriod> periods = openPeriods(date);
+            for (int i = periods.size() - 1; i >= 0; i--) {
+                OpenPeriod period = periods.get(i);
+                if (!period.start().isBefore(end)) {
+                    continue;
+                }
+                openThisDay = true;
+                Instant to = min(period.end(), end);
+                Duration available = Duration.between(period.start(), to);
+                if (remaining.compareTo(available) <= 0) {
+                    return to.minus(remaining);
+                }
+                remaining = remaining.minus(available);
+            }
+            closedDays = openThisDay ? 0 : closedDays + 1;
+            date = date.minusDays(1);
+        }
+        throw closedForGood(date);
+    }
+
     /** The open time between two instants; zero when {@code to} is not after {@code from}. */
     public Duration businessTimeBetween(Instant from, Instant to) {
         if (!to.isAfter(from)) {

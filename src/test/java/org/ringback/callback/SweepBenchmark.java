@@ -3,6 +3,7 @@ package org.ringback.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.IntSupplier;
 
+import jdk.jfr.Recording;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.ringback.identity.Identity;
@@ -97,11 +99,13 @@ class SweepBenchmark {
                 where status <> 'CLOSED' and first_attempt_at is null and first_attempt_due_at < '2026-11-23T19:00:00Z'
                   and escalation_level < 2 order by first_attempt_due_at limit 2000 for update skip locked""");
         explain("idle owners", """
-                select c.practice_id, c.id from callback c
-                where c.owner is not null and c.status in ('NEW', 'IN_PROGRESS')
-                  and (select max(e.at) from callback_event e where e.practice_id = c.practice_id and e.callback_id = c.id) < '2026-11-23T17:00:00Z'
-                order by (select max(e.at) from callback_event e where e.practice_id = c.practice_id and e.callback_id = c.id), c.id
-                limit 2000 for update of c skip locked""");
+                select c.practice_id, c.id from unnest(array['%s'::uuid], array['2026-11-23T17:00:00Z'::timestamptz]) as p (id, idle_before)
+                cross join lateral (
+                    select c.practice_id, c.id, c.last_activity_at from callback c
+                    where c.practice_id = p.id and c.owner is not null and c.status in ('NEW', 'IN_PROGRESS')
+                      and c.last_activity_at <= p.idle_before
+                    order by c.last_activity_at, c.id limit 2000 for update of c skip locked) c
+                order by c.last_activity_at, c.id limit 2000""".formatted(practice));
         explain("expected dates", """
                 select practice_id, id, waiting_expected_by from callback
                 where status = 'WAITING_ON_INTERNAL' and waiting_expected_by < '2026-11-24'
@@ -185,6 +189,11 @@ class SweepBenchmark {
                     select practice_id, id, 3, 'FIRST_ATTEMPT', 'FULFILLED', first_attempt_at, null, 'first attempt'
                     from callback where practice_id = :practice and first_attempt_at is not null""")
                     .param("practice", practice).update();
+            // Each item's newest event time, as the app's saves keep it (and the migration's backfill writes it).
+            jdbc.sql("""
+                    update callback c
+                    set last_activity_at = (select max(e.at) from callback_event e where e.practice_id = c.practice_id and e.callback_id = c.id)
+                    where c.practice_id = :practice and c.status <> 'CLOSED'""").param("practice", practice).update();
         });
         jdbc.sql("analyze sla_event").update();
         jdbc.sql("analyze callback").update();
@@ -195,14 +204,80 @@ class SweepBenchmark {
     }
 
     private void time(String what, IntSupplier sweep, int expected) {
+        Recording recording = profile(what);
+        long jvmBefore = jvmCpuNanos();
+        long threadBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long[] backend = new long[2];
         long started = System.nanoTime();
         // Built here with a batch of 2,000, the sweeps have no transactional proxy: one transaction per run, as in the app.
-        int changed = transactions.execute(status -> sweep.getAsInt());
+        int changed = transactions.execute(status -> {
+            long pid = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+            backend[0] = pid;
+            backend[1] = ticks(pid);
+            int n = sweep.getAsInt();
+            backend[1] = ticks(pid) - backend[1];
+            return n;
+        });
         long ms = (System.nanoTime() - started) / 1_000_000;
-        say("%-100s %,6d items  %,6d ms", what, changed, ms);
+        long jvmMs = (jvmCpuNanos() - jvmBefore) / 1_000_000;
+        long threadMs = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadBefore) / 1_000_000;
+        stop(recording, what);
+        // The sweep's thread is the sweep's own work; the rest of the JVM's CPU is mostly the JIT compiling it (each
+        // sweep runs here for the first time in this JVM) and the garbage collector.
+        say("%-100s %,6d items  %,6d ms  (CPU: sweep thread %,d ms, whole JVM %,d ms, PostgreSQL backend %,d ms; load %s)", what,
+                changed, ms, threadMs, jvmMs, backend[1] * 10, load());
         if (expected >= 0) {
             assertThat(changed).as(what).isEqualTo(expected);
         }
+    }
+
+    /** CPU time of this JVM (all threads: the sweep, the JIT and the garbage collector). */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** utime + stime of a process (the PostgreSQL backend serving the sweep's connection), in clock ticks of 10 ms. */
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** With -Dsweep.jfr=true, a Flight Recorder file per sweep in target/ (read it with bench/Profile or the jfr tool). */
+    private static Recording profile(String what) {
+        if (!Boolean.getBoolean("sweep.jfr")) {
+            return null;
+        }
+        var recording = new Recording();
+        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+        recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(10));
+        recording.start();
+        return recording;
+    }
+
+    private static void stop(Recording recording, String what) {
+        if (recording == null) {
+            return;
+        }
+        recording.stop();
+        try {
+            recording.dump(Path.of("target", "sweep-" + what.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "") + ".jfr"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        recording.close();
     }
 
     private void explain(String what, String sql) {

@@ -94,6 +94,16 @@ class BusinessCalendarProperties {
         return Arbitraries.oneOf(anySeconds, wholeHours);
     }
 
+    /** The idle-owner sweep's cut-off: exactly the instants at least {@code amount} of open time before the end. */
+    @Property
+    void goingBackIsTheLatestStartThatMeasuresTheAmount(@ForAll("calendars") BusinessCalendar calendar, @ForAll("moments") Instant end,
+                                                         @ForAll("amounts") Duration amount) {
+        Instant latest = calendar.minusBusinessTime(end, amount);
+        assertThat(latest).isBeforeOrEqualTo(end);
+        assertThat(calendar.businessTimeBetween(latest, end)).isEqualTo(amount);
+        assertThat(calendar.businessTimeBetween(latest.plusSeconds(1), end)).isLessThan(amount.isZero() ? Duration.ofSeconds(1) : amount);
+    }
+
     @Property
     void neverEndsBeforeItStarts(@ForAll("calendars") BusinessCalendar calendar, @ForAll("moments") Instant start,
                                  @ForAll("amounts") Duration amount) {

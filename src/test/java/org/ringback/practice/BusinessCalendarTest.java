@@ -279,6 +279,15 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void goingBackSkipsNightsWeekendsAndLunch() {
+        // Mon 2026-06-15 09:00 EDT back 3h: Mon 1h (08:00–09:00), Fri 17:00 back 2h → Fri 15:00 EDT = 19:00Z.
+        assertThat(CLINIC.minusBusinessTime(utc("2026-06-15T13:00:00Z"), Duration.ofHours(3))).isEqualTo(utc("2026-06-12T19:00:00Z"));
+        // Wed 2026-06-10 14:00 EDT back 3h: 13:00–14:00, then 10:00–12:00 → 10:00 EDT = 14:00Z.
+        assertThat(CLINIC.minusBusinessTime(utc("2026-06-10T18:00:00Z"), Duration.ofHours(3))).isEqualTo(utc("2026-06-10T14:00:00Z"));
+        assertThat(AROUND_THE_CLOCK.minusBusinessTime(utc("2026-06-10T18:00:00Z"), Duration.ofHours(3))).isEqualTo(utc("2026-06-10T15:00:00Z"));
+    }
+
+    @Test
     void isZeroWhenToIsNotAfterFrom() {
         assertThat(CLINIC.businessTimeBetween(utc("2026-06-10T15:00:00Z"), utc("2026-06-10T14:00:00Z"))).isZero();
         assertThat(CLINIC.businessTimeBetween(utc("2026-06-10T15:00:00Z"), utc("2026-06-10T15:00:00Z"))).isZero();
