@@ -1,6 +1,5 @@
 package org.ringback.generator;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -60,6 +59,13 @@ class Generator {
             + "next_action, next_action_at, board_due_at, attempt_count, first_attempt_at, reached_at, next_step_done_at, "
             + "resolved_at, closure_outcome, closure_note, closed_at, closed_by, repeat_of, repeat_count, escalation_level, version, "
             + "first_attempt_breached, resolution_breached";
+    private static final String PATIENT_COLUMNS = "practice_id, id, display_name, mrn, phones, preferred_contact, preferred_windows, "
+            + "language, consent_voicemail, consent_detailed_voicemail, consent_sms, consent_portal, consent_email, created_at";
+    private static final String PHONE_COLUMNS = "practice_id, phone, patient_id";
+    private static final String ATTEMPT_COLUMNS = "practice_id, callback_id, seq, at, method, caller, result, message_left, script, "
+            + "patient_response, next_action, call_window, duration_seconds";
+    private static final String EVENT_COLUMNS = "practice_id, callback_id, seq, at, type, actor, detail";
+    private static final String SLA_EVENT_COLUMNS = "practice_id, callback_id, seq, clock, type, at, target, cap, reason";
 
     private final PracticeDirectory practices;
     private final DataSource dataSource;
@@ -214,18 +220,21 @@ class Generator {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                copy(copy, "patient (practice_id, id, display_name, mrn, phones, preferred_contact, preferred_windows, language, "
-                        + "consent_voicemail, consent_detailed_voicemail, consent_sms, consent_portal, consent_email, created_at)", tables.patients());
-                copy(copy, "patient_phone (practice_id, phone, patient_id)", tables.phones());
+                copy(copy, "patient (" + PATIENT_COLUMNS + ")", tables.patients());
+                copy(copy, "patient_phone (" + PHONE_COLUMNS + ")", tables.phones());
                 copy(copy, "callback (" + CALLBACK_COLUMNS + ")", tables.callbacks());
-                copy(copy, "attempt (practice_id, callback_id, seq, at, method, caller, result, message_left, script, patient_response, "
-                        + "next_action, call_window, duration_seconds)", tables.attempts());
-                copy(copy, "callback_event (practice_id, callback_id, seq, at, type, actor, detail)", tables.events());
-                copy(copy, "sla_event (practice_id, callback_id, seq, clock, type, at, target, cap, reason)", tables.slaEvents());
+                copy(copy, "attempt (" + ATTEMPT_COLUMNS + ")", tables.attempts());
+                copy(copy, "callback_event (" + EVENT_COLUMNS + ")", tables.events());
+                copy(copy, "sla_event (" + SLA_EVENT_COLUMNS + ")", tables.slaEvents());
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("Loading practice " + practice.id() + " failed: " + e.getMessage(), e);
             }
             if (withoutTriggers) {
+                // The tables' statistics lag far behind a load this fast (autovacuum saw a few practices), and with
+                // them the planner scanned whole tables, or looped, for each practice: make it join ranges of one
+                // practice's primary keys.
+                jdbc.sql("set local enable_seqscan = off").update();
+                jdbc.sql("set local enable_nestloop = off").update();
                 long dangling = danglingReferences(practice.id());
                 if (dangling > 0) {
                     throw new IllegalStateException("Practice " + practice.id() + " has " + dangling + " rows whose reference is missing");
@@ -240,20 +249,20 @@ class Generator {
     /**
      * Rows of a practice whose foreign key finds nothing: attempts, timeline and clock events without their callback,
      * callbacks without their patient or practice, phones without their patient. What the foreign keys check, in one
-     * statement (index range scans of one practice).
+     * statement. Every side names the practice, so each can read one practice's range of its primary key.
      */
     long danglingReferences(UUID practiceId) {
         return jdbc.sql("""
                         select (select count(*) from attempt a where a.practice_id = :p and not exists
-                                   (select 1 from callback c where c.practice_id = a.practice_id and c.id = a.callback_id))
+                                   (select 1 from callback c where c.practice_id = :p and c.id = a.callback_id))
                              + (select count(*) from callback_event e where e.practice_id = :p and not exists
-                                   (select 1 from callback c where c.practice_id = e.practice_id and c.id = e.callback_id))
+                                   (select 1 from callback c where c.practice_id = :p and c.id = e.callback_id))
                              + (select count(*) from sla_event e where e.practice_id = :p and not exists
-                                   (select 1 from callback c where c.practice_id = e.practice_id and c.id = e.callback_id))
+                                   (select 1 from callback c where c.practice_id = :p and c.id = e.callback_id))
                              + (select count(*) from callback c where c.practice_id = :p and c.patient_id is not null and not exists
-                                   (select 1 from patient x where x.practice_id = c.practice_id and x.id = c.patient_id))
+                                   (select 1 from patient x where x.practice_id = :p and x.id = c.patient_id))
                              + (select count(*) from patient_phone f where f.practice_id = :p and not exists
-                                   (select 1 from patient x where x.practice_id = f.practice_id and x.id = f.patient_id))
+                                   (select 1 from patient x where x.practice_id = :p and x.id = f.patient_id))
                              + (select count(*) from callback c where c.practice_id = :p
                                    and not exists (select 1 from practice x where x.id = :p))
                              + (select count(*) from patient x where x.practice_id = :p
@@ -278,7 +287,8 @@ class Generator {
 
     /** The rows of a history, exactly as the callback and patient modules store them. */
     Tables render(History.Result history, Instant patientsSince) {
-        var tables = new Tables(new CopyRows(), new CopyRows(), new CopyRows(), new CopyRows(), new CopyRows(), new CopyRows());
+        var tables = new Tables(rows(PATIENT_COLUMNS), rows(PHONE_COLUMNS), rows(CALLBACK_COLUMNS), rows(ATTEMPT_COLUMNS),
+                rows(EVENT_COLUMNS), rows(SLA_EVENT_COLUMNS));
         for (Patient p : history.patients()) {
             tables.patients().add(p.practiceId()).add(p.id()).add(p.displayName()).add(p.mrn()).array(p.phones())
                     .add(p.preferredContact().name()).array(p.preferredWindows().stream().sorted().toList()).add(p.language())
@@ -292,10 +302,10 @@ class Generator {
             Callback.State s = callback.state();
             List<Attempt> attempts = callback.attempts();
             tables.callbacks().add(s.practiceId()).add(s.id()).add(s.patientId()).add(s.callerName()).add(s.contactPhone())
-                    .add(s.channel().name()).add(s.category()).add(s.urgency().name()).add(s.urgency().ordinal()).add(s.queue())
+                    .add(s.channel().name()).add(s.category()).add(s.urgency().name()).add((short) s.urgency().ordinal()).add(s.queue())
                     .add(s.owner()).add(s.status().name()).add(s.waitingOn().map(Enum::name)).add(s.waitingNote())
-                    .add(s.waitingExpectedBy()).add(s.reason()).add(json.writeValueAsString(s.details()))
-                    .add(json.writeValueAsString(s.redFlags())).add(s.receivedAt()).add(s.firstAttemptDueAt()).add(s.resolutionDueAt())
+                    .add(s.waitingExpectedBy()).add(s.reason()).json(json.writeValueAsString(s.details()))
+                    .json(json.writeValueAsString(s.redFlags())).add(s.receivedAt()).add(s.firstAttemptDueAt()).add(s.resolutionDueAt())
                     .add(s.resolutionPausedSince()).add(s.resolutionPaused().toSeconds()).add(s.nextAction()).add(s.nextActionAt())
                     .add(s.boardDueAt()).add(attempts.size()).add(s.firstAttemptAt()).add(s.reachedAt()).add(s.nextStepDoneAt())
                     .add(s.resolvedAt()).add(s.closure().map(c -> c.outcome().name())).add(s.closure().flatMap(Closure::note))
@@ -309,7 +319,7 @@ class Generator {
             }
             for (TimelineEvent e : callback.timeline()) {
                 tables.events().add(s.practiceId()).add(s.id()).add(e.seq()).add(e.at()).add(e.type().name()).add(e.actor())
-                        .add(json.writeValueAsString(e.detail())).endRow();
+                        .json(json.writeValueAsString(e.detail())).endRow();
             }
             for (SlaEvent e : callback.slaEvents()) {
                 tables.slaEvents().add(s.practiceId()).add(s.id()).add(e.seq()).add(e.clock().name()).add(e.type().name()).add(e.at())
@@ -324,9 +334,13 @@ class Generator {
         return callback.slaEvents().stream().anyMatch(e -> e.clock() == clock && e.type() == SlaEvent.Type.BREACHED);
     }
 
+    private static CopyRows rows(String columns) {
+        return new CopyRows(columns.split(",").length);
+    }
+
     private static void copy(CopyManager copy, String table, CopyRows rows) throws SQLException, IOException {
         if (!rows.isEmpty()) {
-            copy.copyIn("copy " + table + " from stdin", new ByteArrayInputStream(rows.bytes()));
+            copy.copyIn("copy " + table + " from stdin (format binary)", rows.stream());
         }
     }
 
