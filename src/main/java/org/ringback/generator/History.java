@@ -177,6 +177,15 @@ final class History {
      * before each step of the item's history, so its timeline stays in time order.
      */
     private static void sweep(Callback callback, CallbackContext context, Instant until) {
+        Callback.State s = callback.state();
+        Instant seen = until.minus(SWEEP_INTERVAL);
+        boolean mayBreach = s.status().isOpen() && (s.firstAttemptAt().isEmpty() && s.firstAttemptDueAt().isBefore(seen)
+                || s.resolutionPausedSince().isEmpty() && s.resolutionDueAt().isBefore(seen));
+        if (!mayBreach) {
+            // The due-time columns are the running clocks' due times: nothing can have breached (the common case,
+            // decided without deriving the clocks from their events).
+            return;
+        }
         for (int i = 0; i < SlaEvent.Clock.values().length && callback.state().status().isOpen(); i++) {
             Optional<Instant> due = nextBreach(callback, context.calendar());
             if (due.isEmpty() || !due.get().plus(SWEEP_INTERVAL).isBefore(until)) {
