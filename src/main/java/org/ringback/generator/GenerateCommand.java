@@ -33,7 +33,7 @@ public record GenerateCommand(int practices, int days, long seed, int workers, O
         Integer practices = null;
         Integer days = null;
         long seed = DEFAULT_SEED;
-        int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        int workers = Math.max(1, Math.min(16, Runtime.getRuntime().availableProcessors()));
         Optional<Instant> now = Optional.empty();
         boolean dropIndexes = false;
         int start = !args.isEmpty() && args.get(0).equals("generate") ? 1 : 0;

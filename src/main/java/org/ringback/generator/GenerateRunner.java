@@ -37,8 +37,8 @@ class GenerateRunner implements ApplicationRunner, ExitCodeGenerator {
             Generator.Summary s = generator.generate(command, System.out);
             double seconds = Math.max(0.001, s.took().toMillis() / 1000.0);
             System.out.printf("generate: done in %dm%02ds: %,d practices, %,d patients, %,d callbacks, %,d attempts, %,d timeline events, "
-                            + "%,d rows (%,.0f rows/s); database size %,d MB%n", s.took().toMinutes(), s.took().toSecondsPart(),
-                    s.practices(), s.patients(), s.callbacks(), s.attempts(), s.events(), s.rows(), s.rows() / seconds,
+                            + "%,d clock events, %,d rows (%,.0f rows/s); database size %,d MB%n", s.took().toMinutes(), s.took().toSecondsPart(),
+                    s.practices(), s.patients(), s.callbacks(), s.attempts(), s.events(), s.slaEvents(), s.rows(), s.rows() / seconds,
                     s.databaseBytes() / (1024 * 1024));
             exitCode = 0;
         } catch (GenerateCommand.InvalidArguments e) {

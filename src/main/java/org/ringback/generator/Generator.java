@@ -1,6 +1,5 @@
 package org.ringback.generator;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -29,6 +28,8 @@ import org.postgresql.copy.CopyManager;
 import org.ringback.callback.Attempt;
 import org.ringback.callback.Callback;
 import org.ringback.callback.Closure;
+import org.ringback.callback.SlaEvent;
+import org.ringback.callback.SlaTarget;
 import org.ringback.callback.TimelineEvent;
 import org.ringback.patient.Patient;
 import org.ringback.practice.Category;
@@ -56,7 +57,15 @@ class Generator {
             + "urgency_rank, queue, owner, status, waiting_on, waiting_note, waiting_expected_by, reason, details, red_flags, "
             + "received_at, first_attempt_due_at, resolution_due_at, resolution_paused_since, resolution_paused_seconds, "
             + "next_action, next_action_at, board_due_at, attempt_count, first_attempt_at, reached_at, next_step_done_at, "
-            + "resolved_at, closure_outcome, closure_note, closed_at, closed_by, repeat_of, repeat_count, escalation_level, version";
+            + "resolved_at, closure_outcome, closure_note, closed_at, closed_by, repeat_of, repeat_count, escalation_level, version, "
+            + "first_attempt_breached, resolution_breached";
+    private static final String PATIENT_COLUMNS = "practice_id, id, display_name, mrn, phones, preferred_contact, preferred_windows, "
+            + "language, consent_voicemail, consent_detailed_voicemail, consent_sms, consent_portal, consent_email, created_at";
+    private static final String PHONE_COLUMNS = "practice_id, phone, patient_id";
+    private static final String ATTEMPT_COLUMNS = "practice_id, callback_id, seq, at, method, caller, result, message_left, script, "
+            + "patient_response, next_action, call_window, duration_seconds";
+    private static final String EVENT_COLUMNS = "practice_id, callback_id, seq, at, type, actor, detail";
+    private static final String SLA_EVENT_COLUMNS = "practice_id, callback_id, seq, clock, type, at, target, cap, reason";
 
     private final PracticeDirectory practices;
     private final DataSource dataSource;
@@ -76,7 +85,7 @@ class Generator {
     }
 
     /** What was loaded. */
-    record Summary(int practices, long patients, long callbacks, long attempts, long events, long rows, Duration took,
+    record Summary(int practices, long patients, long callbacks, long attempts, long events, long slaEvents, long rows, Duration took,
                    long databaseBytes) {
     }
 
@@ -101,11 +110,15 @@ class Generator {
         });
         ticker.scheduleAtFixedRate(progress::print, 5, 5, TimeUnit.SECONDS);
         List<String> dropped = command.dropIndexes() ? dropSecondaryIndexes(out) : List.of();
+        boolean checkAfterwards = mayLoadWithoutTriggers();
+        out.println(checkAfterwards
+                ? "generate: loading without foreign-key triggers; each practice's references are counted before it commits"
+                : "generate: loading with foreign-key triggers (the database role may not switch them off)");
         try {
             var done = new ExecutorCompletionService<Counts>(workers);
             for (int index = 0; index < command.practices(); index++) {
                 int practice = index;
-                done.submit(() -> load(command, practice, now));
+                done.submit(() -> load(command, practice, now, checkAfterwards));
             }
             for (int i = 0; i < command.practices(); i++) {
                 progress.add(done.take().get());
@@ -122,10 +135,11 @@ class Generator {
         }
         progress.print();
         out.println("generate: analyzing the tables...");
-        jdbc.sql("analyze practice, category, patient, patient_phone, callback, attempt, callback_event").update();
+        jdbc.sql("analyze practice, category, patient, patient_phone, callback, attempt, callback_event, sla_event").update();
         long bytes = jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
         Counts total = progress.total();
-        return new Summary(command.practices(), total.patients(), total.callbacks(), total.attempts(), total.events(), total.rows(),
+        return new Summary(command.practices(), total.patients(), total.callbacks(), total.attempts(), total.events(), total.slaEvents(),
+                total.rows(),
                 Duration.ofNanos(System.nanoTime() - started), bytes);
     }
 
@@ -179,29 +193,82 @@ class Generator {
         }
     }
 
-    /** One practice, in one transaction: created with its categories, then its rows copied in. */
-    private Counts load(GenerateCommand command, int index, Instant now) {
+    /**
+     * Whether this role may switch foreign-key triggers off for its own transactions: a superuser, such as the
+     * bundled database's. The generator builds consistent rows, and checking them row by row cost PostgreSQL more
+     * than the COPY itself (each check locks the referenced callback row); {@link #danglingReferences} counts the
+     * same references in one statement per practice instead.
+     */
+    private boolean mayLoadWithoutTriggers() {
+        return jdbc.sql("select current_setting('is_superuser') = 'on'").query(Boolean.class).single();
+    }
+
+    /**
+     * One practice, in one transaction: created with its categories, then its rows copied in. The commit does not
+     * wait for the disk (a crash loses at most the last practices, which a run with a new seed or data directory
+     * redoes); without triggers, the references are counted before the commit and a dangling one rolls it back.
+     */
+    private Counts load(GenerateCommand command, int index, Instant now, boolean withoutTriggers) {
         return transaction.execute(status -> {
+            jdbc.sql("set local synchronous_commit = off").update();
             Practice practice = practices.createSeeded(GeneratedPractices.practice(command.seed(), index));
             History.Result history = history(command, index, now);
             Tables tables = render(history, now.minus(Duration.ofDays(command.days())));
+            if (withoutTriggers) {
+                jdbc.sql("set local session_replication_role = replica").update();
+            }
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                copy(copy, "patient (practice_id, id, display_name, mrn, phones, preferred_contact, preferred_windows, language, "
-                        + "consent_voicemail, consent_detailed_voicemail, consent_sms, consent_portal, consent_email, created_at)", tables.patients());
-                copy(copy, "patient_phone (practice_id, phone, patient_id)", tables.phones());
+                copy(copy, "patient (" + PATIENT_COLUMNS + ")", tables.patients());
+                copy(copy, "patient_phone (" + PHONE_COLUMNS + ")", tables.phones());
                 copy(copy, "callback (" + CALLBACK_COLUMNS + ")", tables.callbacks());
-                copy(copy, "attempt (practice_id, callback_id, seq, at, method, caller, result, message_left, script, patient_response, "
-                        + "next_action, call_window, duration_seconds)", tables.attempts());
-                copy(copy, "callback_event (practice_id, callback_id, seq, at, type, actor, detail)", tables.events());
+                copy(copy, "attempt (" + ATTEMPT_COLUMNS + ")", tables.attempts());
+                copy(copy, "callback_event (" + EVENT_COLUMNS + ")", tables.events());
+                copy(copy, "sla_event (" + SLA_EVENT_COLUMNS + ")", tables.slaEvents());
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("Loading practice " + practice.id() + " failed: " + e.getMessage(), e);
             }
+            if (withoutTriggers) {
+                // The tables' statistics lag far behind a load this fast (autovacuum saw a few practices), and with
+                // them the planner scanned whole tables, or looped, for each practice: make it join ranges of one
+                // practice's primary keys.
+                jdbc.sql("set local enable_seqscan = off").update();
+                jdbc.sql("set local enable_nestloop = off").update();
+                long dangling = danglingReferences(practice.id());
+                if (dangling > 0) {
+                    throw new IllegalStateException("Practice " + practice.id() + " has " + dangling + " rows whose reference is missing");
+                }
+            }
             return new Counts(1, tables.patients().rows(), tables.callbacks().rows(), tables.attempts().rows(), tables.events().rows(),
-                    tables.patients().rows() + tables.phones().rows() + tables.callbacks().rows() + tables.attempts().rows()
-                            + tables.events().rows() + 1 + CATEGORY_CODES.length);
+                    tables.slaEvents().rows(), tables.patients().rows() + tables.phones().rows() + tables.callbacks().rows()
+                            + tables.attempts().rows() + tables.events().rows() + tables.slaEvents().rows() + 1 + CATEGORY_CODES.length);
         });
+    }
+
+    /**
+     * Rows of a practice whose foreign key finds nothing: attempts, timeline and clock events without their callback,
+     * callbacks without their patient or practice, phones without their patient. What the foreign keys check, in one
+     * statement. Every side names the practice, so each can read one practice's range of its primary key.
+     */
+    long danglingReferences(UUID practiceId) {
+        return jdbc.sql("""
+                        select (select count(*) from attempt a where a.practice_id = :p and not exists
+                                   (select 1 from callback c where c.practice_id = :p and c.id = a.callback_id))
+                             + (select count(*) from callback_event e where e.practice_id = :p and not exists
+                                   (select 1 from callback c where c.practice_id = :p and c.id = e.callback_id))
+                             + (select count(*) from sla_event e where e.practice_id = :p and not exists
+                                   (select 1 from callback c where c.practice_id = :p and c.id = e.callback_id))
+                             + (select count(*) from callback c where c.practice_id = :p and c.patient_id is not null and not exists
+                                   (select 1 from patient x where x.practice_id = :p and x.id = c.patient_id))
+                             + (select count(*) from patient_phone f where f.practice_id = :p and not exists
+                                   (select 1 from patient x where x.practice_id = :p and x.id = f.patient_id))
+                             + (select count(*) from callback c where c.practice_id = :p
+                                   and not exists (select 1 from practice x where x.id = :p))
+                             + (select count(*) from patient x where x.practice_id = :p
+                                   and not exists (select 1 from practice y where y.id = :p))""")
+                .param("p", practiceId)
+                .query(Long.class).single();
     }
 
     /** A generated practice's history, rebuilt from the seed; the practice must exist (its categories are read). */
@@ -215,12 +282,13 @@ class Generator {
         return new History(setup, GeneratedPractices.random(command.seed(), index), command.days(), now).generate();
     }
 
-    record Tables(CopyRows patients, CopyRows phones, CopyRows callbacks, CopyRows attempts, CopyRows events) {
+    record Tables(CopyRows patients, CopyRows phones, CopyRows callbacks, CopyRows attempts, CopyRows events, CopyRows slaEvents) {
     }
 
     /** The rows of a history, exactly as the callback and patient modules store them. */
     Tables render(History.Result history, Instant patientsSince) {
-        var tables = new Tables(new CopyRows(), new CopyRows(), new CopyRows(), new CopyRows(), new CopyRows());
+        var tables = new Tables(rows(PATIENT_COLUMNS), rows(PHONE_COLUMNS), rows(CALLBACK_COLUMNS), rows(ATTEMPT_COLUMNS),
+                rows(EVENT_COLUMNS), rows(SLA_EVENT_COLUMNS));
         for (Patient p : history.patients()) {
             tables.patients().add(p.practiceId()).add(p.id()).add(p.displayName()).add(p.mrn()).array(p.phones())
                     .add(p.preferredContact().name()).array(p.preferredWindows().stream().sorted().toList()).add(p.language())
@@ -234,15 +302,16 @@ class Generator {
             Callback.State s = callback.state();
             List<Attempt> attempts = callback.attempts();
             tables.callbacks().add(s.practiceId()).add(s.id()).add(s.patientId()).add(s.callerName()).add(s.contactPhone())
-                    .add(s.channel().name()).add(s.category()).add(s.urgency().name()).add(s.urgency().ordinal()).add(s.queue())
+                    .add(s.channel().name()).add(s.category()).add(s.urgency().name()).add((short) s.urgency().ordinal()).add(s.queue())
                     .add(s.owner()).add(s.status().name()).add(s.waitingOn().map(Enum::name)).add(s.waitingNote())
-                    .add(s.waitingExpectedBy()).add(s.reason()).add(json.writeValueAsString(s.details()))
-                    .add(json.writeValueAsString(s.redFlags())).add(s.receivedAt()).add(s.firstAttemptDueAt()).add(s.resolutionDueAt())
+                    .add(s.waitingExpectedBy()).add(s.reason()).json(json.writeValueAsString(s.details()))
+                    .json(json.writeValueAsString(s.redFlags())).add(s.receivedAt()).add(s.firstAttemptDueAt()).add(s.resolutionDueAt())
                     .add(s.resolutionPausedSince()).add(s.resolutionPaused().toSeconds()).add(s.nextAction()).add(s.nextActionAt())
                     .add(s.boardDueAt()).add(attempts.size()).add(s.firstAttemptAt()).add(s.reachedAt()).add(s.nextStepDoneAt())
                     .add(s.resolvedAt()).add(s.closure().map(c -> c.outcome().name())).add(s.closure().flatMap(Closure::note))
                     .add(s.closure().map(Closure::closedAt)).add(s.closure().map(Closure::closedBy)).add(s.repeatOf())
-                    .add(s.repeatCount()).add(s.escalationLevel()).add(s.version()).endRow();
+                    .add(s.repeatCount()).add(s.escalationLevel()).add(s.version())
+                    .add(breached(callback, SlaEvent.Clock.FIRST_ATTEMPT)).add(breached(callback, SlaEvent.Clock.RESOLUTION)).endRow();
             for (Attempt a : attempts) {
                 tables.attempts().add(s.practiceId()).add(s.id()).add(a.seq()).add(a.at()).add(a.method().name()).add(a.caller())
                         .add(a.result().name()).add(a.messageLeft()).add(a.script()).add(a.patientResponse()).add(a.nextAction())
@@ -250,22 +319,35 @@ class Generator {
             }
             for (TimelineEvent e : callback.timeline()) {
                 tables.events().add(s.practiceId()).add(s.id()).add(e.seq()).add(e.at()).add(e.type().name()).add(e.actor())
-                        .add(json.writeValueAsString(e.detail())).endRow();
+                        .json(json.writeValueAsString(e.detail())).endRow();
+            }
+            for (SlaEvent e : callback.slaEvents()) {
+                tables.slaEvents().add(s.practiceId()).add(s.id()).add(e.seq()).add(e.clock().name()).add(e.type().name()).add(e.at())
+                        .add(e.target().map(SlaTarget::text)).add(e.cap()).add(e.reason()).endRow();
             }
         }
         return tables;
     }
 
+    /** The flag the breach sweep sets with a clock's BREACHED event; its partial indexes skip flagged items. */
+    private static boolean breached(Callback callback, SlaEvent.Clock clock) {
+        return callback.slaEvents().stream().anyMatch(e -> e.clock() == clock && e.type() == SlaEvent.Type.BREACHED);
+    }
+
+    private static CopyRows rows(String columns) {
+        return new CopyRows(columns.split(",").length);
+    }
+
     private static void copy(CopyManager copy, String table, CopyRows rows) throws SQLException, IOException {
         if (!rows.isEmpty()) {
-            copy.copyIn("copy " + table + " from stdin", new ByteArrayInputStream(rows.bytes()));
+            copy.copyIn("copy " + table + " from stdin (format binary)", rows.stream());
         }
     }
 
-    private record Counts(int practices, long patients, long callbacks, long attempts, long events, long rows) {
+    private record Counts(int practices, long patients, long callbacks, long attempts, long events, long slaEvents, long rows) {
         Counts plus(Counts other) {
             return new Counts(practices + other.practices, patients + other.patients, callbacks + other.callbacks,
-                    attempts + other.attempts, events + other.events, rows + other.rows);
+                    attempts + other.attempts, events + other.events, slaEvents + other.slaEvents, rows + other.rows);
         }
     }
 
@@ -276,7 +358,7 @@ class Generator {
         private final long started;
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicLong callbacks = new AtomicLong();
-        private Counts total = new Counts(0, 0, 0, 0, 0, 0);
+        private Counts total = new Counts(0, 0, 0, 0, 0, 0, 0);
 
         Progress(int practices, PrintStream out, long started) {
             this.practices = practices;

@@ -23,6 +23,8 @@ import org.ringback.callback.CallbackContext;
 import org.ringback.callback.Channel;
 import org.ringback.callback.RedFlag;
 import org.ringback.callback.RepeatCallDetector;
+import org.ringback.callback.SlaClock;
+import org.ringback.callback.SlaEvent;
 import org.ringback.callback.TimelineEvent;
 import org.ringback.callback.Urgency;
 import org.ringback.callback.WaitingOn;
@@ -79,6 +81,8 @@ final class History {
             "Calling about chest pain since this morning", "Mi mamá tiene dolor de pecho y dificultad para respirar",
             "Trouble breathing when walking up stairs", "Severe bleeding after the procedure");
     private static final RedFlagScreen SCREEN = RedFlagScreen.withDefaults();
+    /** How often the app's escalation sweep looks for breached clocks (ringback.sweep.interval). */
+    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
     private static final RepeatCallDetector REPEATS = new RepeatCallDetector(RepeatCallDetector.DEFAULT_LOOKBACK);
     /** Chance that one phone attempt reaches the patient, by call window; three rungs reach about 60% of patients. */
     private static final Map<String, Double> REACH_BY_WINDOW = Map.of("MORNING", 0.3, "MIDDAY", 0.26, "AFTERNOON", 0.31, "EVENING", 0.42);
@@ -161,7 +165,47 @@ final class History {
                 receive(caller, call.category(), call.at(), byPatient, pending).ifPresent(callbacks::add);
             }
         }
+        for (Callback callback : callbacks) {
+            sweep(callback, context(callback.category(), Optional.empty()), now);
+        }
         return new Result(patients, callbacks);
+    }
+
+    /**
+     * What the escalation sweep (every minute) would have recorded by {@code until}: each running, unpaused clock
+     * of an open item that passed its due time gets its BREACHED event a minute after it, as in the app. Called
+     * before each step of the item's history, so its timeline stays in time order.
+     */
+    private static void sweep(Callback callback, CallbackContext context, Instant until) {
+        Callback.State s = callback.state();
+        Instant seen = until.minus(SWEEP_INTERVAL);
+        boolean mayBreach = s.status().isOpen() && (s.firstAttemptAt().isEmpty() && s.firstAttemptDueAt().isBefore(seen)
+                || s.resolutionPausedSince().isEmpty() && s.resolutionDueAt().isBefore(seen));
+        if (!mayBreach) {
+            // The due-time columns are the running clocks' due times: nothing can have breached (the common case,
+            // decided without deriving the clocks from their events).
+            return;
+        }
+        for (int i = 0; i < SlaEvent.Clock.values().length && callback.state().status().isOpen(); i++) {
+            Optional<Instant> due = nextBreach(callback, context.calendar());
+            if (due.isEmpty() || !due.get().plus(SWEEP_INTERVAL).isBefore(until)) {
+                return;
+            }
+            callback.recordBreaches(due.get().plus(SWEEP_INTERVAL), context);
+        }
+    }
+
+    private static Optional<Instant> nextBreach(Callback callback, BusinessCalendar calendar) {
+        List<SlaEvent> events = callback.slaEvents();
+        Optional<Instant> next = Optional.empty();
+        for (SlaEvent.Clock which : SlaEvent.Clock.values()) {
+            SlaClock clock = SlaClock.of(which, events, calendar);
+            if (clock.isStarted() && clock.fulfilledAt().isEmpty() && clock.breachRecordedAt().isEmpty() && !clock.isPaused()) {
+                Instant due = clock.settledDue();
+                next = next.filter(n -> n.isBefore(due)).or(() -> Optional.of(due));
+            }
+        }
+        return next;
     }
 
     private Optional<Callback> receive(Caller caller, String code, Instant receivedAt, Map<UUID, List<Earlier>> byPatient,
@@ -192,8 +236,10 @@ final class History {
                 if (lastEventAt(joined).isAfter(receivedAt)) {
                     return Optional.empty();
                 }
+                CallbackContext joinedContext = context(joined.category(), caller.patient());
+                sweep(joined, joinedContext, receivedAt);
                 joined.attachRepeat(channel, reason.isEmpty() ? Optional.empty() : Optional.of(reason), urgency, flags, receivedAt,
-                        context(joined.category(), caller.patient()), Actor.SYSTEM);
+                        joinedContext, Actor.SYSTEM);
                 return Optional.empty();
             }
             if (decision instanceof RepeatCallDetector.Decision.SecondCallOf second) {
@@ -240,15 +286,18 @@ final class History {
             return;
         }
         if (fate != Fate.NATURAL && at.isBefore(now)) {
+            sweep(callback, context, at);
             callback.assign(Optional.empty(), Optional.of(actor.username()), at, actor);
         }
         if (category.referralSensitive() && random.nextDouble() < 0.3 && at.isBefore(now)) {
+            sweep(callback, context, at);
             callback.waitOn(WaitingOn.REFERRAL_DOCUMENTS, Optional.of("Waiting on the specialist's office"),
                     Optional.of(calendar.nextBusinessDay(calendar.localDate(at))), at, context, actor);
             Instant back = calendar.plusBusinessTime(at, Duration.ofHours(6 + random.nextInt(10)));
             if (!back.isBefore(now) || fate == Fate.WAITING_ON_INTERNAL) {
                 return;
             }
+            sweep(callback, context, back);
             callback.resume(back, context, actor);
             at = calendar.plusBusinessTime(back, Duration.ofMinutes(20));
         }
@@ -256,6 +305,7 @@ final class History {
             String window = windowAt(context, at);
             boolean reached = random.nextDouble() < REACH_BY_WINDOW.getOrDefault(window, 0.25);
             AttemptResult result = reached ? AttemptResult.REACHED : failedResult(context.consent());
+            sweep(callback, context, at);
             Optional<String> next = reached ? Optional.empty() : Optional.of(result == AttemptResult.LEFT_VOICEMAIL
                     ? "Left a message; try the next window" : "Try again in another window");
             callback.recordAttempt(new Callback.AttemptReport(ContactMethod.PHONE, at, result, result == AttemptResult.LEFT_VOICEMAIL,
@@ -275,6 +325,7 @@ final class History {
                 }
                 Instant closeAt = at.plus(Duration.ofMinutes(5));
                 if (closeAt.isBefore(now) && fate == Fate.NATURAL) {
+                    sweep(callback, context, closeAt);
                     callback.close(ClosureOutcome.WRONG_NUMBER, Optional.of("The number on file does not work"), Map.of(), closeAt, context, actor);
                 }
                 return;
@@ -284,6 +335,7 @@ final class History {
             }
             if (fate == Fate.ESCALATED) {
                 if (callback.state().escalationLevel() == 0) {
+                    sweep(callback, context, at.plus(Duration.ofMinutes(1)));
                     callback.escalate("Not reached and overdue: the supervisor decides the next step", at.plus(Duration.ofMinutes(1)), actor);
                 }
                 return;
@@ -301,6 +353,7 @@ final class History {
                 // Recent escalations stay on the board for the supervisor; older ones were closed by clinical staff.
                 Instant decided = at.plus(Duration.ofHours(1));
                 if (decided.isBefore(now.minus(Duration.ofDays(2)))) {
+                    sweep(callback, context, decided);
                     callback.close(ClosureOutcome.UNABLE_TO_REACH_AFTER_ATTEMPTS, Optional.of("Reviewed by clinical staff"),
                             Map.of(), decided, context, clinician());
                 }
@@ -317,6 +370,7 @@ final class History {
             return;
         }
         LocalDate today = context.calendar().localDate(later);
+        sweep(callback, context, later);
         switch (fate) {
             case WAITING_ON_PATIENT -> {
                 callback.waitOn(WaitingOn.PATIENT, Optional.of("Patient will call back with availability"),
@@ -347,6 +401,7 @@ final class History {
             if (!confirm.isBefore(now)) {
                 return;
             }
+            sweep(callback, context, confirm);
             if (context.consent().sms()) {
                 message(callback, context, actor, confirm, "Sent the confirmation");
             } else {
@@ -363,11 +418,13 @@ final class History {
     }
 
     private void portal(Callback callback, CallbackContext context, Actor actor, Instant at) {
+        sweep(callback, context, at);
         callback.recordAttempt(new Callback.AttemptReport(ContactMethod.PORTAL, at, AttemptResult.MESSAGE_SENT, false,
                 Optional.of("PORTAL"), Optional.empty(), Optional.of("Sent a portal message"), Map.of(), Optional.empty()), context, actor, now);
     }
 
     private void message(Callback callback, CallbackContext context, Actor actor, Instant at, String what) {
+        sweep(callback, context, at);
         callback.recordAttempt(new Callback.AttemptReport(ContactMethod.SMS, at, AttemptResult.MESSAGE_SENT, false,
                 Optional.of("TEXT"), Optional.empty(), Optional.of(what), Map.of(), Optional.empty()), context, actor, now);
     }
@@ -385,6 +442,7 @@ final class History {
         if (!outcome.endsWithoutDetails()) {
             category.requiredFields().forEach(field -> details.put(field, sample(field)));
         }
+        sweep(callback, context, at);
         callback.close(outcome, Optional.empty(), details, at, context, actor);
     }
 

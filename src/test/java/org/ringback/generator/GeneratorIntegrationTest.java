@@ -7,6 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ringback.callback.FirstAttemptDeadline;
+import org.ringback.callback.SlaClock;
+import org.ringback.callback.SlaEvent;
+import org.ringback.callback.SlaTarget;
 import org.ringback.callback.Urgency;
 import org.ringback.practice.Category;
 import org.ringback.practice.Practice;
@@ -28,6 +34,7 @@ import org.ringback.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The generator at a small size against the shared test database: consistent rows the app itself can work. */
 @IntegrationTest
@@ -50,7 +57,11 @@ class GeneratorIntegrationTest {
     @Autowired
     PracticeDirectory practices;
 
+    @Autowired
+    TransactionTemplate transaction;
+
     Generator.Summary summary;
+    String printed;
     List<UUID> ids;
     Map<String, Object> stats;
 
@@ -58,6 +69,7 @@ class GeneratorIntegrationTest {
     void generate() {
         var out = new ByteArrayOutputStream();
         summary = generator.generate(SMALL, new PrintStream(out, true, StandardCharsets.UTF_8));
+        printed = out.toString(StandardCharsets.UTF_8);
         ids = List.of(GeneratedPractices.id(SMALL.seed(), 0), GeneratedPractices.id(SMALL.seed(), 1), GeneratedPractices.id(SMALL.seed(), 2));
         stats = jdbc.sql("""
                         select count(*) as callbacks,
@@ -147,6 +159,106 @@ class GeneratorIntegrationTest {
     }
 
     @Test
+    void everyItemCarriesItsClockEventsAsTheAppRecordsThem() {
+        assertThat(count("sla_event")).isEqualTo(summary.slaEvents()).isGreaterThan(count("callback") * 3);
+        long withoutBothClocks = jdbc.sql("""
+                        select count(*) from callback c where c.practice_id in (:ids)
+                          and (select count(distinct s.clock) from sla_event s
+                               where s.practice_id = c.practice_id and s.callback_id = c.id and s.type = 'STARTED') <> 2""")
+                .param("ids", ids).query(Long.class).single();
+        assertThat(withoutBothClocks).isZero();
+        long closedButRunning = jdbc.sql("""
+                        select count(*) from callback c where c.practice_id in (:ids) and c.status = 'CLOSED'
+                          and (select count(distinct s.clock) from sla_event s
+                               where s.practice_id = c.practice_id and s.callback_id = c.id and s.type = 'FULFILLED') <> 2""")
+                .param("ids", ids).query(Long.class).single();
+        assertThat(closedButRunning).isZero();
+        long attemptedButRunning = jdbc.sql("""
+                        select count(*) from callback c where c.practice_id in (:ids) and c.first_attempt_at is not null
+                          and not exists (select 1 from sla_event s where s.practice_id = c.practice_id and s.callback_id = c.id
+                                          and s.clock = 'FIRST_ATTEMPT' and s.type = 'FULFILLED' and s.at = c.first_attempt_at)""")
+                .param("ids", ids).query(Long.class).single();
+        assertThat(attemptedButRunning).isZero();
+    }
+
+    @Test
+    void theStoredDueTimesAreWhatTheClockEventsSay() {
+        UUID practiceId = ids.get(0);
+        Practice practice = practices.find(practiceId);
+        Map<UUID, List<SlaEvent>> events = new HashMap<>();
+        jdbc.sql("select * from sla_event where practice_id = :id order by callback_id, seq").param("id", practiceId)
+                .query(rs -> {
+                    events.computeIfAbsent(rs.getObject("callback_id", UUID.class), id -> new ArrayList<>()).add(new SlaEvent(rs.getInt("seq"),
+                            SlaEvent.Clock.valueOf(rs.getString("clock")), SlaEvent.Type.valueOf(rs.getString("type")),
+                            rs.getObject("at", OffsetDateTime.class).toInstant(), Optional.ofNullable(rs.getString("target")).map(SlaTarget::parse),
+                            rs.getBoolean("cap"), Optional.ofNullable(rs.getString("reason"))));
+                });
+        var items = jdbc.sql("select id, first_attempt_due_at, resolution_due_at, resolution_paused_since from callback where practice_id = :id")
+                .param("id", practiceId)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        Optional.ofNullable(rs.getObject(4, OffsetDateTime.class)).map(OffsetDateTime::toInstant)})
+                .list();
+        assertThat(items).hasSizeGreaterThan(50);
+        for (Object[] item : items) {
+            List<SlaEvent> clocks = events.getOrDefault((UUID) item[0], List.of());
+            SlaClock first = SlaClock.of(SlaEvent.Clock.FIRST_ATTEMPT, clocks, practice.calendar());
+            SlaClock resolution = SlaClock.of(SlaEvent.Clock.RESOLUTION, clocks, practice.calendar());
+            assertThat(first.isStarted() && resolution.isStarted()).as("clocks of %s", item[0]).isTrue();
+            assertThat(first.settledDue()).as("first attempt due of %s", item[0]).isEqualTo(item[1]);
+            assertThat(resolution.settledDue()).as("resolution due of %s", item[0]).isEqualTo(item[2]);
+            assertThat(resolution.pausedSince()).as("paused since of %s", item[0]).isEqualTo(item[3]);
+        }
+    }
+
+    @Test
+    void breachesAreRecordedAndFlaggedAsTheSweepWouldHaveLeftThem() {
+        Map<String, Object> breaches = jdbc.sql("""
+                        select count(*) filter (where c.first_attempt_breached <> exists (select 1 from sla_event s
+                                   where s.practice_id = c.practice_id and s.callback_id = c.id and s.clock = 'FIRST_ATTEMPT' and s.type = 'BREACHED'))
+                                   as first_mismatched,
+                               count(*) filter (where c.resolution_breached <> exists (select 1 from sla_event s
+                                   where s.practice_id = c.practice_id and s.callback_id = c.id and s.clock = 'RESOLUTION' and s.type = 'BREACHED'))
+                                   as resolution_mismatched,
+                               count(*) filter (where c.first_attempt_breached) as first_breached,
+                               count(*) filter (where c.resolution_breached) as resolution_breached,
+                               (select count(*) from sla_event s where s.practice_id in (:ids) and s.type = 'BREACHED') as breach_events,
+                               (select count(*) from callback_event e where e.practice_id in (:ids) and e.type = 'SLA_BREACHED') as timeline_breaches,
+                               count(*) filter (where c.status <> 'CLOSED' and c.first_attempt_at is null and not c.first_attempt_breached
+                                                and c.first_attempt_due_at < :swept) as first_left_for_the_sweep,
+                               count(*) filter (where c.status <> 'CLOSED' and c.resolution_paused_since is null and not c.resolution_breached
+                                                and c.resolution_due_at < :swept) as resolution_left_for_the_sweep
+                        from callback c where c.practice_id in (:ids)""")
+                .param("ids", ids)
+                .param("swept", SMALL.now().orElseThrow().minusSeconds(60).atOffset(java.time.ZoneOffset.UTC))
+                .query().singleRow();
+        assertThat(breaches).as(breaches.toString())
+                .containsEntry("first_mismatched", 0L).containsEntry("resolution_mismatched", 0L)
+                .containsEntry("first_left_for_the_sweep", 0L).containsEntry("resolution_left_for_the_sweep", 0L);
+        assertThat((Long) breaches.get("first_breached")).isPositive();
+        assertThat((Long) breaches.get("resolution_breached")).isPositive();
+        assertThat(breaches.get("timeline_breaches")).isEqualTo(breaches.get("breach_events"));
+    }
+
+    @Test
+    void loadsWithoutForeignKeyTriggersAndCountsWhatTheyWouldHaveChecked() {
+        assertThat(printed).contains("loading without foreign-key triggers");
+        assertThat(generator.danglingReferences(ids.get(0))).isZero();
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("set local session_replication_role = replica").update();
+            jdbc.sql("""
+                            insert into attempt (practice_id, callback_id, seq, at, method, caller, result)
+                            values (:p, :c, 1, now(), 'PHONE', 'va.dana', 'NO_ANSWER')""")
+                    .param("p", ids.get(0)).param("c", UUID.randomUUID()).update();
+            jdbc.sql("insert into patient_phone (practice_id, phone, patient_id) values (:p, '+12125550100', :x)")
+                    .param("p", ids.get(0)).param("x", UUID.randomUUID()).update();
+
+            assertThat(generator.danglingReferences(ids.get(0))).isEqualTo(2);
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
     void theSameSeedGivesTheSameData() {
         var first = generator.history(SMALL, 2, SMALL.now().orElseThrow());
         var second = generator.history(SMALL, 2, SMALL.now().orElseThrow());
@@ -157,6 +269,7 @@ class GeneratorIntegrationTest {
         assertThat(a.attempts().bytes()).isEqualTo(b.attempts().bytes());
         assertThat(a.events().bytes()).isEqualTo(b.events().bytes());
         assertThat(a.patients().bytes()).isEqualTo(b.patients().bytes());
+        assertThat(a.slaEvents().bytes()).isEqualTo(b.slaEvents().bytes());
 
         Set<UUID> stored = new HashSet<>(jdbc.sql("select id from callback where practice_id = :id")
                 .param("id", ids.get(2)).query(UUID.class).list());
