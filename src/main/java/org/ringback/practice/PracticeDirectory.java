@@ -3,6 +3,7 @@ package org.ringback.practice;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,8 +111,8 @@ public class PracticeDirectory {
     }
 
     public List<Category> categories(UUID practiceId) {
-        get(practiceId);
-        return practices.categories(practiceId);
+        identity.requireAccess(practiceId);
+        return settings(practiceId).categories().values().stream().sorted(Comparator.comparing(Category::code)).toList();
     }
 
     /** A category of a practice whose access was already checked. */
