@@ -144,9 +144,12 @@ public class CallbackDesk {
 
     /** The rules' view around a new or stored item of a practice. */
     public CallbackContext context(UUID practiceId, String category, Optional<UUID> patientId) {
+        return contextFor(practiceId, category, patientId.flatMap(pid -> patients.find(practiceId, pid)));
+    }
+
+    private CallbackContext contextFor(UUID practiceId, String category, Optional<Patient> patient) {
         Practice practice = practices.find(practiceId);
-        Optional<Patient> patient = patientId.flatMap(pid -> patients.find(practiceId, pid));
-        return new CallbackContext(practices.category(practiceId, category), practice.calendar(), practice.callWindows(),
+        return new CallbackContext(practices.category(practiceId, category), practices.calendar(practiceId), practice.callWindows(),
                 patient.map(Patient::preferredWindows).orElse(Set.of()),
                 patient.map(Patient::consent).orElse(Consent.UNKNOWN_CALLER));
     }
@@ -183,10 +186,21 @@ public class CallbackDesk {
     }
 
     public Callback create(Callback.Request request, Actor actor) {
-        var callback = Callback.receive(request, context(request.practiceId(), request.category(), request.patientId()), actor);
-        callbacks.save(callback);
+        return create(request, request.patientId().flatMap(pid -> patients.find(request.practiceId(), pid)), actor);
+    }
+
+    /**
+     * {@link #create(Callback.Request, Actor)} for a caller that has already loaded the request's patient (intake):
+     * the item is stored in one statement and answered as stored, without reading it back.
+     */
+    public Callback create(Callback.Request request, Optional<Patient> patient, Actor actor) {
+        if (!patient.map(Patient::id).equals(request.patientId())) {
+            throw new IllegalArgumentException("The patient is not the request's");
+        }
+        var callback = Callback.receive(request, contextFor(request.practiceId(), request.category(), patient), actor);
+        Callback stored = callbacks.insert(callback);
         audit.record(request.practiceId(), AuditLog.Action.CREATE, "callback", request.id().toString());
-        return withClocks(callbacks.find(request.practiceId(), request.id()).orElseThrow());
+        return withClocks(stored);
     }
 
     public Callback attachRepeat(UUID practiceId, UUID id, Channel channel, Optional<String> reason, Urgency urgency,
@@ -241,7 +255,7 @@ public class CallbackDesk {
 
     /** Reads the item's clocks at now in its practice's calendar, for showing them with the item. */
     private Callback withClocks(Callback callback) {
-        callback.readClocks(practices.find(callback.practiceId()).calendar(), clock.instant());
+        callback.readClocks(practices.calendar(callback.practiceId()), clock.instant());
         return callback;
     }
 

@@ -3,6 +3,7 @@ package org.ringback.intake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -88,7 +89,8 @@ public class Intake {
         UUID practiceId = request.practiceId();
         var practice = practices.find(practiceId);
         Instant now = clock.instant();
-        Instant receivedAt = request.receivedAt().orElse(now);
+        // As the database keeps it, so that the item answered is the item stored.
+        Instant receivedAt = request.receivedAt().orElse(now).truncatedTo(ChronoUnit.MICROS);
         if (receivedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new Refusal.InvalidInput("receivedAt", "must not be in the future");
         }
@@ -127,7 +129,7 @@ public class Intake {
                     ? Optional.of(second.callbackId()) : Optional.empty();
             var newRequest = new Callback.Request(practiceId, UUID.randomUUID(), patientId, request.callerName(), contactPhone,
                     request.channel(), category, urgency, request.reason(), request.details(), flags, receivedAt, repeatOf);
-            outcome = new Outcome(desk.create(newRequest, actor), true);
+            outcome = new Outcome(desk.create(newRequest, patient, actor), true);
         }
         request.idempotencyKey().ifPresent(key -> remember(practiceId, key, outcome.callback().id(), now));
         metrics.taken(request.channel(), outcome.created() ? IntakeMetrics.Result.CREATED : IntakeMetrics.Result.ATTACHED);

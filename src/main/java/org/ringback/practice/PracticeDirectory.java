@@ -3,6 +3,7 @@ package org.ringback.practice;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +25,22 @@ public class PracticeDirectory {
     private final Identity identity;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PracticeSettings settings;
 
     PracticeDirectory(Practices practices, Identity identity, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.practices = practices;
+        this.settings = new PracticeSettings(new PracticeSettings.Loader() {
+            @Override
+            public Optional<Practice> practice(UUID id) {
+                return practices.find(id);
+            }
+
+            @Override
+            public List<Category> categories(UUID id) {
+                return practices.categories(id);
+            }
+        });
         this.identity = identity;
         this.clock = clock;
     }
@@ -57,6 +70,7 @@ public class PracticeDirectory {
         } catch (IllegalArgumentException e) {
             throw new Refusal.InvalidInput("businessHours", e.getMessage());
         }
+        settings.changed(practice.id());
         practices.insert(practice, clock.instant());
         DefaultCategories.all().forEach(category -> practices.saveCategory(practice.id(), category));
         return practice;
@@ -74,7 +88,16 @@ public class PracticeDirectory {
 
     /** The practice without an access check: for modules that already checked access to one of its items. */
     public Practice find(UUID practiceId) {
-        return practices.find(practiceId).orElseThrow(() -> new Refusal.NotFound("Practice"));
+        return settings(practiceId).practice();
+    }
+
+    /** The practice's business calendar, without an access check (as {@link #find}). */
+    public BusinessCalendar calendar(UUID practiceId) {
+        return settings(practiceId).calendar();
+    }
+
+    private PracticeSettings.Entry settings(UUID practiceId) {
+        return settings.find(practiceId).orElseThrow(() -> new Refusal.NotFound("Practice"));
     }
 
     /** Every practice, without a caller: for the sweeps, which work all of them. */
@@ -88,13 +111,13 @@ public class PracticeDirectory {
     }
 
     public List<Category> categories(UUID practiceId) {
-        get(practiceId);
-        return practices.categories(practiceId);
+        identity.requireAccess(practiceId);
+        return settings(practiceId).categories().values().stream().sorted(Comparator.comparing(Category::code)).toList();
     }
 
     /** A category of a practice whose access was already checked. */
     public Category category(UUID practiceId, String code) {
-        return practices.category(practiceId, code)
+        return settings.find(practiceId).map(entry -> entry.categories().get(code))
                 .orElseThrow(() -> new Refusal.RuleViolation("Unknown category '" + code + "' for this practice",
                         List.of(new Refusal.FieldError("category", "is not a category of this practice"))));
     }
@@ -107,6 +130,7 @@ public class PracticeDirectory {
     public List<Category> replaceLadders(UUID practiceId, java.util.Map<String, Ladder> ladders) {
         identity.requireManager(practiceId);
         find(practiceId);
+        settings.changed(practiceId);
         var known = new java.util.HashMap<String, Category>();
         practices.categories(practiceId).forEach(category -> known.put(category.code(), category));
         var errors = new java.util.ArrayList<Refusal.FieldError>();
@@ -132,6 +156,7 @@ public class PracticeDirectory {
     public Category replaceCategory(UUID practiceId, Category category) {
         identity.requireManager(practiceId);
         find(practiceId);
+        settings.changed(practiceId);
         practices.saveCategory(practiceId, category);
         events.publishEvent(new CategoryChanged(practiceId, category.code()));
         return category;
@@ -146,6 +171,7 @@ public class PracticeDirectory {
                                    Set<LocalDate> closures) {
         identity.requireManager(practiceId);
         Practice current = find(practiceId);
+        settings.changed(practiceId);
         Practice changed = new Practice(current.id(), current.name(), current.timeZone(), holidayCalendar, current.phoneRegion(),
                 hours, closures, current.callWindows(), current.boardIdentifier());
         try {

@@ -131,13 +131,6 @@ class Practices {
                 .query(Practices::category).list();
     }
 
-    Optional<Category> category(UUID practiceId, String code) {
-        return jdbc.sql(CATEGORY_SELECT + " where practice_id = :practiceId and code = :code")
-                .param("practiceId", practiceId)
-                .param("code", code)
-                .query(Practices::category).optional();
-    }
-
     private static final String CATEGORY_SELECT = """
             select code, name, queue, window_kind, extract(epoch from window_duration)::bigint as window_seconds, window_time,
                    extract(epoch from resolution_target)::bigint as resolution_seconds,

@@ -86,7 +86,9 @@ public final class LoadDriver {
 
         Phase warm = httpIntake(practice, clients, warmup, false);
         System.out.printf("warm-up: %d requests%n", warm.count);
+        long[] cpuBefore = cpuTicks();
         Phase api = httpIntake(practice, clients, timed, true);
+        long[] cpuAfterApi = cpuTicks();
         String loadAfterApi = loadAverage();
         Phase raw = rawInserts(practice, clients, timed);
         String loadAfterRaw = loadAverage();
@@ -100,6 +102,55 @@ public final class LoadDriver {
         System.out.printf("Server during HTTP intake: max RSS %s MB, max heap used %s MB (%d samples)%n",
                 api.maxRssKb < 0 ? "n/a" : Long.toString(api.maxRssKb / 1024),
                 api.maxHeapBytes < 0 ? "n/a" : Long.toString(api.maxHeapBytes / (1024 * 1024)), api.samples);
+        if (cpuBefore != null && cpuAfterApi != null) {
+            System.out.printf("CPU per HTTP intake (timed phase): app %.1f ms, PostgreSQL %.1f ms%n",
+                    perRequest(cpuAfterApi[0] - cpuBefore[0], api.count), perRequest(cpuAfterApi[1] - cpuBefore[1], api.count));
+        }
+    }
+
+    private static double perRequest(long ticks, long requests) {
+        return requests == 0 ? Double.NaN : ticks * 10.0 / requests;
+    }
+
+    /**
+     * CPU time (utime + stime, in 10 ms clock ticks) of the server process and of PostgreSQL (the postmaster of the
+     * data directory and its children, which include the pool's connections), or null without --pid and --data-dir.
+     */
+    private long[] cpuTicks() {
+        if (!options.containsKey("pid") || !options.containsKey("data-dir")) {
+            return null;
+        }
+        try {
+            long app = ticks(Long.parseLong(options.get("pid")));
+            long postmaster = Long.parseLong(Files.readAllLines(Path.of(options.get("data-dir"), "postgres", "postmaster.pid")).get(0).strip());
+            long postgres = ticks(postmaster);
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    String[] stat = stat(proc);
+                    if (stat != null && Long.parseLong(stat[1]) == postmaster) {
+                        postgres += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                    }
+                }
+            }
+            return new long[] {app, postgres};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long ticks(long pid) {
+        String[] stat = stat(Path.of("/proc", Long.toString(pid)));
+        return stat == null ? 0 : Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+    }
+
+    /** The fields of /proc/<pid>/stat after the command name: [0] state, [1] ppid, ... [11] utime, [12] stime. */
+    private static String[] stat(Path proc) {
+        try {
+            String line = Files.readString(proc.resolve("stat"));
+            return line.substring(line.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Latencies and counts of one phase. */

@@ -84,9 +84,9 @@ class BoardQueryCountIntegrationTest {
         QueryCounting.Statements forFifty = queries.during(() -> assertThat(fiftyBrowser.board(fifty.practice())).isEqualTo(50));
         QueryCounting.Statements again = queries.during(() -> fiftyBrowser.board(fifty.practice()));
 
-        assertThat(forFifty.count()).as("statements for 50 items, against 5 items' %s\nand 50 items' %s", forFive, forFifty)
-                .isEqualTo(forFive.count())
-                .isEqualTo(again.count());
+        assertThat(withoutSettings(forFifty)).as("statements for 50 items, against 5 items' %s\nand 50 items' %s", forFive, forFifty)
+                .hasSameSizeAs(withoutSettings(forFive))
+                .hasSameSizeAs(withoutSettings(again));
         assertThat(forFifty.sql()).as("one statement reads the rows with their last attempts: %s", forFifty)
                 .filteredOn(sql -> sql.contains("from callback") || sql.contains("from attempt")).hasSize(1);
         assertThat(forFifty.sql()).as("a signed-in page does not look the user up again: %s", forFifty)
@@ -101,8 +101,8 @@ class BoardQueryCountIntegrationTest {
         QueryCounting.Statements forFive = queries.during(() -> assertThat(jsonBoard(five).json("/items").size()).isEqualTo(5));
         QueryCounting.Statements forFifty = queries.during(() -> assertThat(jsonBoard(fifty).json("/items").size()).isEqualTo(50));
 
-        assertThat(forFifty.count()).as("statements for 50 items, against 5 items' %s\nand 50 items' %s", forFive, forFifty)
-                .isEqualTo(forFive.count());
+        assertThat(withoutSettings(forFifty)).as("statements for 50 items, against 5 items' %s\nand 50 items' %s", forFive, forFifty)
+                .hasSameSizeAs(withoutSettings(forFive));
         assertThat(forFifty.sql()).as(forFifty.toString()).filteredOn(sql -> sql.contains("from callback")).hasSize(1);
         assertThat(forFifty.sql()).as(forFifty.toString()).filteredOn(sql -> sql.contains("from attempt")).hasSize(1);
         assertThat(forFifty.sql()).as("HTTP Basic looks the user up once per request: %s", forFifty)
@@ -122,6 +122,16 @@ class BoardQueryCountIntegrationTest {
                 assertThat(transactionId()).as("JdbcClient joins the transaction").isEqualTo(transactionId())));
         assertThat(inOneTransaction.count()).isEqualTo(2);
         assertThat(transactionId()).as("outside a transaction each statement commits on its own").isNotEqualTo(transactionId());
+    }
+
+    /**
+     * The statements without the reads of the practice's settings (the practice by id and its categories), which
+     * the practice module keeps for a few seconds: whether a request makes them depends on the time since the last.
+     */
+    private static List<String> withoutSettings(QueryCounting.Statements statements) {
+        return statements.sql().stream()
+                .filter(sql -> !sql.startsWith("select * from practice where id = ?") && !sql.contains(" from category where practice_id = ?"))
+                .toList();
     }
 
     private long transactionId() {
