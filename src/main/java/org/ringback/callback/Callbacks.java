@@ -175,8 +175,10 @@ class Callbacks {
         var s = callback.state();
         List<TimelineEvent> events = callback.unsavedEvents();
         List<SlaEvent> slaEvents = callback.unsavedSlaEvents();
+        Map<String, Object> columns = columns(s, 0);
+        columns.put("lastActivity", lastActivity(callback));
         jdbc.sql("with new_callback as (" + INSERT_CALLBACK + "),\n" + INSERT_FIRST_EVENTS)
-                .params(columns(s, 0))
+                .params(columns)
                 .param("eventSeqs", events.stream().map(TimelineEvent::seq).toArray(Integer[]::new))
                 .param("eventAts", events.stream().map(event -> event.at().toString()).toArray(String[]::new))
                 .param("eventTypes", events.stream().map(event -> event.type().name()).toArray(String[]::new))

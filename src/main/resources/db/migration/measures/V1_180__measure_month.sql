@@ -33,19 +33,13 @@ create function measure_month_bound() returns timestamptz language sql stable as
                 else (date_trunc('month', now() at time zone 'UTC') + interval '15 hours') at time zone 'UTC' end
 $$;
 
-create function note_measure_change_of_callbacks() returns trigger language plpgsql as $$
-begin
-    insert into measure_change (practice_id, affects_from)
-    select practice_id, min(received_at) from changed_callbacks
-    where received_at < measure_month_bound()
-    group by practice_id;
-    return null;
-end
-$$;
-
 create function note_measure_change_of_callback() returns trigger language plpgsql as $$
 begin
-    insert into measure_change (practice_id, affects_from) values (old.practice_id, old.received_at);
+    if tg_op = 'INSERT' then
+        insert into measure_change (practice_id, affects_from) values (new.practice_id, new.received_at);
+    else
+        insert into measure_change (practice_id, affects_from) values (old.practice_id, old.received_at);
+    end if;
     return null;
 end
 $$;
@@ -69,10 +63,11 @@ begin
 end
 $$;
 
--- Imports insert thousands of rows in one statement: one note per practice, not per row.
+-- Row triggers (a statement trigger's transition table would forbid the intake's one-statement insert, a
+-- data-modifying WITH): an import of old calls notes one row per call.
 create trigger callback_inserted_measure_change after insert on callback
-    referencing new table as changed_callbacks
-    for each statement execute function note_measure_change_of_callbacks();
+    for each row when (new.received_at < measure_month_bound())
+    execute function note_measure_change_of_callback();
 create trigger callback_changed_measure_change after update or delete on callback
     for each row when (old.received_at < measure_month_bound())
     execute function note_measure_change_of_callback();

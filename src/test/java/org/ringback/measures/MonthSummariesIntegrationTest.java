@@ -88,6 +88,19 @@ class MonthSummariesIntegrationTest {
     }
 
     @Test
+    void aCallOfTheMonthRecordedLateMakesItsSummaryInvalid() {
+        september();
+        tamperWithStoredSummary();
+
+        // Logged on Oct 5 with the time the voicemail was left, Sep 30 (an import of an old call log does the same).
+        var late = fx.aCallback(practice).channel("VOICEMAIL").inCategory("GENERAL_QUESTION")
+                .receivedAt(Instant.parse("2026-09-30T14:00:00Z")).fromCaller(Fixtures.phone(79), "Caller").postAs(admin);
+        assertThat(late.status()).as(late.raw()).isEqualTo(201);
+
+        assertThat(september().path("volume").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void aChangeCommittedWhileTheMonthIsComputedMakesItsSummaryInvalid() throws Exception {
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
