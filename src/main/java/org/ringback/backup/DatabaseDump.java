@@ -154,6 +154,15 @@ final class DatabaseDump {
                 throw new IOException("The backup is incomplete: it ends before its last table");
             }
             try (Statement statement = connection.createStatement()) {
+                // Month summaries and their change notes (V1_180) are a cache keyed by transaction ids, which mean
+                // nothing in another cluster: emptied, the months are computed again from the restored rows.
+                statement.execute("""
+                        do $$ begin
+                            if to_regclass('measure_month') is not null then
+                                delete from measure_month;
+                                delete from measure_change;
+                            end if;
+                        end $$""");
                 statement.execute("analyze");
             }
             connection.commit();

@@ -63,6 +63,13 @@ class BackupRestoreIntegrationTest {
         return contents;
     }
 
+    private static Map<String, String> withoutMonthSummaries(Map<String, String> contents) {
+        Map<String, String> rest = new LinkedHashMap<>(contents);
+        rest.remove("measure_month");
+        rest.remove("measure_change");
+        return rest;
+    }
+
     private void someCallbacks() {
         clock.set(Fixtures.MONDAY_0900);
         var fx = new Fixtures(port);
@@ -113,7 +120,11 @@ class BackupRestoreIntegrationTest {
         assertThat(BackupCommand.run("restore", "--from", file.toString(), targetDir, fast)).isEqualTo(BackupCommand.OK);
 
         try (var app = start(target)) {
-            assertThat(contents(app.getBean(DataSource.class))).as("every table, row for row").isEqualTo(original);
+            Map<String, String> restored = contents(app.getBean(DataSource.class));
+            // The month summaries' cache is keyed by the old cluster's transaction ids: emptied by the restore.
+            assertThat(restored.get("measure_month")).startsWith("0 rows");
+            assertThat(restored.get("measure_change")).startsWith("0 rows");
+            assertThat(withoutMonthSummaries(restored)).as("every table, row for row").isEqualTo(withoutMonthSummaries(original));
             int restoredPort = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             var practices = Api.admin(restoredPort).get("/api/v1/practices");
             assertThat(practices.status()).isEqualTo(200);
