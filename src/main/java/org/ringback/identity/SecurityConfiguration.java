@@ -148,7 +148,6 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** bcrypt (via the delegating encoder), with successful checks remembered for a minute: see {@link VerifiedPasswords}. */
     /**
      * No Micrometer observation around each security filter, authentication and authorization: nothing reads the
      * {@code spring.security.*} timers, and they cost about a tenth of an API request's CPU (issue #9's intake
@@ -159,6 +158,7 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** bcrypt (via the delegating encoder), with successful checks remembered for a minute: see {@link VerifiedPasswords}. */
     @Bean
     PasswordEncoder passwordEncoder(Clock clock) {
         return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock, VerifiedPasswords.TTL);
