@@ -48,7 +48,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<Object> refusal(Refusal refusal) {
-        HttpStatus status = statusOf(refusal);
+        HttpStatus status = RefusalStatus.of(refusal);
         var errors = refusal.errors().stream().map(e -> new ApiFieldError(e.field(), e.message())).toList();
         return problem(status, refusal.getMessage(), errors);
     }
@@ -207,22 +207,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         } catch (RuntimeException unparseable) {
             return false;
         }
-    }
-
-    private static HttpStatus statusOf(Refusal refusal) {
-        if (refusal instanceof Refusal.NotFound) {
-            return HttpStatus.NOT_FOUND;
-        }
-        if (refusal instanceof Refusal.Conflict) {
-            return HttpStatus.CONFLICT;
-        }
-        if (refusal instanceof Refusal.RuleViolation) {
-            return HttpStatus.UNPROCESSABLE_CONTENT;
-        }
-        if (refusal instanceof Refusal.NotPermitted) {
-            return HttpStatus.FORBIDDEN;
-        }
-        return HttpStatus.BAD_REQUEST;
     }
 
     record ApiFieldError(String field, String message) {

@@ -8,7 +8,7 @@ import org.ringback.identity.CurrentUser;
 import org.ringback.identity.Identity;
 import org.ringback.practice.PracticeDirectory;
 import org.ringback.shared.Refusal;
-import org.springframework.http.HttpStatus;
+import org.ringback.web.RefusalStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -46,8 +46,7 @@ class StaffPages {
     ModelAndView refused(Refusal refusal) {
         var page = new ModelAndView("error");
         page.addObject("message", refusal.getMessage());
-        page.setStatus(refusal instanceof Refusal.NotFound ? HttpStatus.NOT_FOUND
-                : refusal instanceof Refusal.NotPermitted ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT);
+        page.setStatus(RefusalStatus.of(refusal));
         return page;
     }
 

@@ -16,15 +16,12 @@ import org.ringback.measures.ReportPeriod;
 import org.ringback.measures.WeeklyReport;
 import org.ringback.practice.PracticeDirectory;
 import org.ringback.shared.Refusal;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The weekly review pack in the browser: one practice's week against the week before and a baseline, with charts,
@@ -119,14 +116,6 @@ class WeeklyReviewPage {
         return "measures/month";
     }
 
-    /** A week or baseline the page cannot read is the reader's typo, not a conflict: 400 with the reason. */
-    @ExceptionHandler(Refusal.InvalidInput.class)
-    ModelAndView unreadable(Refusal.InvalidInput refusal) {
-        var page = new ModelAndView("error");
-        page.addObject("message", refusal.getMessage());
-        page.setStatus(HttpStatus.BAD_REQUEST);
-        return page;
-    }
 
     private ReportPeriod lastCompleteWeek(ZoneId zone) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
