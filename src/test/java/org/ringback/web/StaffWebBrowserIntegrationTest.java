@@ -172,7 +172,8 @@ class StaffWebBrowserIntegrationTest {
         assertThat(browser.flash()).isEqualTo("Attempt saved. Next attempt: Mon 23 Nov 14:00.");
         assertThat(browser.text(By.id("next-action"))).contains("Try again in another window").contains("Mon 23 Nov 14:00");
         assertThat(browser.heading()).contains("In progress");
-        assertThat(browser.text(By.cssSelector("ol.timeline"))).contains("ATTEMPT_RECORDED").contains("NEXT_ATTEMPT_SCHEDULED");
+        assertThat(browser.text(By.cssSelector("ol.timeline"))).contains("Attempt logged").contains("Next attempt scheduled")
+                .doesNotContain("ATTEMPT_RECORDED");
         assertThat(admin.get("/api/v1/callbacks/" + id).text("/nextActionAt")).isEqualTo("2026-11-23T19:00:00Z");
         browser.screenshot("05-workspace-after-failed-attempt");
 
@@ -199,7 +200,7 @@ class StaffWebBrowserIntegrationTest {
         assertThat(browser.text(By.cssSelector("main"))).contains("referral documents · 2026-11-25");
         assertThat(browser.text(By.id("next-action"))).contains("Follow up").contains("Wed 25 Nov 08:00");
         assertThat(browser.all(By.xpath("//form[contains(@action, '/resume')]//button"))).as("a waiting item can be resumed").hasSize(1);
-        assertThat(browser.text(By.cssSelector("ol.timeline"))).contains("WAITING_STARTED");
+        assertThat(browser.text(By.cssSelector("ol.timeline"))).contains("Waiting started");
         assertThat(admin.get("/api/v1/callbacks/" + id).text("/status")).isEqualTo("WAITING_ON_INTERNAL");
         browser.screenshot("06-workspace-waiting-on-referral");
 
