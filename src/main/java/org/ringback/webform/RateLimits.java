@@ -23,8 +23,7 @@ class RateLimits {
 
     /** Counts one post in the window that holds {@code at}; answers the count so far, this one included. */
     int hit(UUID practiceId, String client, Instant at, Duration window) {
-        long size = window.toMillis();
-        Instant windowStart = Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), size) * size);
+        Instant windowStart = windowStart(at, window);
         jdbc.sql("delete from webform_rate_limit where practice_id = :practiceId and client = :client and window_start < :start")
                 .param("practiceId", practiceId).param("client", client).param("start", windowStart.atOffset(ZoneOffset.UTC))
                 .update();
@@ -34,5 +33,20 @@ class RateLimits {
                         returning hits""")
                 .param("practiceId", practiceId).param("client", client).param("start", windowStart.atOffset(ZoneOffset.UTC))
                 .query(Integer.class).single();
+    }
+
+    /**
+     * Drops the counts of windows that ended before the one holding {@code at}, for every client: a client's own
+     * old windows go at its next post, but an address that never posts again would otherwise stay for good.
+     */
+    int forgetEnded(Instant at, Duration window) {
+        return jdbc.sql("delete from webform_rate_limit where window_start < :start")
+                .param("start", windowStart(at, window).atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    private static Instant windowStart(Instant at, Duration window) {
+        long size = window.toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), size) * size);
     }
 }

@@ -154,6 +154,12 @@ public class WebForms {
                 <= properties.rateLimit();
     }
 
+    /** Forgets the post counts of windows that have ended; answers how many were dropped. */
+    @Transactional
+    public int forgetEndedRateWindows() {
+        return rateLimits.forgetEnded(clock.instant(), properties.rateWindow());
+    }
+
     public int rateLimit() {
         return properties.rateLimit();
     }

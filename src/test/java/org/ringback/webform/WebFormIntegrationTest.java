@@ -33,6 +33,9 @@ class WebFormIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    WebForms webForms;
+
     Fixtures fixtures;
     Api admin;
 
@@ -206,6 +209,26 @@ class WebFormIntegrationTest {
         client.get("/p/" + slug + "/callback");
         assertThat(client.post("/p/" + slug + "/callback", "name", "Maria Lopez", "phone", Fixtures.phone(32), "reason", "BILLING")
                 .status()).as("the next window starts afresh").isEqualTo(302);
+    }
+
+    @Test
+    void endedRateWindowsAreForgottenForAddressesThatNeverComeBack() {
+        var practice = fixtures.practice();
+        String slug = formOf(practice.id());
+        var client = new FormClient(port);
+        client.get("/p/" + slug + "/callback");
+        assertThat(client.post("/p/" + slug + "/callback", "name", "").status()).isEqualTo(400);
+        webForms.forgetEndedRateWindows();
+        assertThat(rateWindows(practice.id())).as("the current window is kept").isEqualTo(1);
+
+        clock.advance(java.time.Duration.ofMinutes(15));
+        webForms.forgetEndedRateWindows();
+        assertThat(rateWindows(practice.id())).as("the window has ended and the address never came back").isZero();
+    }
+
+    private int rateWindows(String practiceId) {
+        return jdbc.sql("select count(*) from webform_rate_limit where practice_id = :id").param("id", UUID.fromString(practiceId))
+                .query(Integer.class).single();
     }
 
     @Test
