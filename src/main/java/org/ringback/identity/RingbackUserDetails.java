@@ -27,22 +27,31 @@ final class RingbackUserDetails implements UserDetails, CredentialsContainer, Si
     /** Null when the account has never been locked (Optional is not serializable). */
     private final Instant lockedUntil;
     private final boolean accountNonLocked;
+    /** Whether wrong passwords were counted when these details were read: only then has a sign-in a count to reset. */
+    private final boolean failedSignIns;
 
-    RingbackUserDetails(CurrentUser user, String passwordHash, boolean enabled, Optional<Instant> lockedUntil) {
-        this(user, passwordHash, enabled, lockedUntil.orElse(null), true);
+    RingbackUserDetails(CurrentUser user, String passwordHash, boolean enabled, Optional<Instant> lockedUntil, boolean failedSignIns) {
+        this(user, passwordHash, enabled, lockedUntil.orElse(null), true, failedSignIns);
     }
 
-    private RingbackUserDetails(CurrentUser user, String passwordHash, boolean enabled, Instant lockedUntil, boolean accountNonLocked) {
+    private RingbackUserDetails(CurrentUser user, String passwordHash, boolean enabled, Instant lockedUntil, boolean accountNonLocked,
+                                boolean failedSignIns) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.lockedUntil = lockedUntil;
         this.accountNonLocked = accountNonLocked;
+        this.failedSignIns = failedSignIns;
     }
 
     /** These details as sign-in at this instant sees them: locked while the lock lasts. */
     RingbackUserDetails at(Instant now) {
-        return new RingbackUserDetails(user, passwordHash, enabled, lockedUntil, lockedUntil == null || !lockedUntil.isAfter(now));
+        return new RingbackUserDetails(user, passwordHash, enabled, lockedUntil, lockedUntil == null || !lockedUntil.isAfter(now),
+                failedSignIns);
+    }
+
+    boolean hadFailedSignIns() {
+        return failedSignIns;
     }
 
     @Override

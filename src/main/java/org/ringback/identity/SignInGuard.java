@@ -31,8 +31,15 @@ class SignInGuard {
         users.countFailedSignIn(event.getAuthentication().getName(), FAILURES_BEFORE_LOCK, clock.instant().plus(LOCK));
     }
 
+    /**
+     * Resets the count only when the user's row had one when it was read: the API signs in on every request, and
+     * most of them have nothing to reset. A failure racing this sign-in stays counted until the next one.
+     */
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof RingbackUserDetails details && !details.hadFailedSignIns()) {
+            return;
+        }
         users.clearFailedSignIns(event.getAuthentication().getName());
     }
 }

@@ -34,13 +34,15 @@ class Users {
     Optional<RingbackUserDetails> findDetails(String username) {
         return jdbc.sql("""
                         select u.id, u.username, u.display_name, u.roles, u.password_hash, u.enabled, u.locked_until,
+                               u.failed_sign_ins > 0 as had_failures,
                                coalesce(array_agg(up.practice_id) filter (where up.practice_id is not null), '{}') as practice_ids
                         from app_user u left join user_practice up on up.user_id = u.id
                         where u.username = :username
                         group by u.id""")
                 .param("username", username)
                 .query((rs, n) -> new RingbackUserDetails(currentUser(rs), rs.getString("password_hash"), rs.getBoolean("enabled"),
-                        Optional.ofNullable(rs.getObject("locked_until", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
+                        Optional.ofNullable(rs.getObject("locked_until", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                        rs.getBoolean("had_failures")))
                 .optional();
     }
 
