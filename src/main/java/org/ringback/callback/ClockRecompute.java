@@ -1,6 +1,7 @@
 package org.ringback.callback;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,7 @@ class ClockRecompute {
 
     private static final Logger log = LoggerFactory.getLogger(ClockRecompute.class);
 
-    private record Open(UUID id, String category) {
-    }
+    private static final int BATCH = 500;
 
     private final JdbcClient jdbc;
     private final Callbacks callbacks;
@@ -52,26 +52,32 @@ class ClockRecompute {
 
     /** Answers how many items' due times moved. */
     int recompute(UUID practiceId, Optional<String> category) {
-        List<Open> open = jdbc.sql("""
-                        select id, category from callback
+        List<UUID> open = jdbc.sql("""
+                        select id from callback
                         where practice_id = :practiceId and status <> 'CLOSED' and (cast(:category as text) is null or category = :category)
                         order by id
                         for update""")
                 .param("practiceId", practiceId)
                 .param("category", category.orElse(null))
-                .query((rs, n) -> new Open(rs.getObject("id", UUID.class), rs.getString("category")))
+                .query(UUID.class)
                 .list();
         Map<String, CallbackContext> contexts = new HashMap<>();
         int moved = 0;
-        for (Open item : open) {
-            CallbackContext context = contexts.computeIfAbsent(item.category(), code -> desk.context(practiceId, code, Optional.empty()));
-            Callback callback = callbacks.find(practiceId, item.id()).orElseThrow();
-            if (callback.recomputeClocks(clock.instant(), context, Actor.SYSTEM)) {
-                callbacks.save(callback);
-                moved++;
-            } else if (!callback.unsavedSlaEvents().isEmpty()) {
-                callbacks.save(callback);
+        // Loaded and saved in batches (four reads and a few writes per batch), as the sweeps do: a practice with a
+        // thousand open items changes its hours in one request.
+        for (int from = 0; from < open.size(); from += BATCH) {
+            List<Callback> changed = new ArrayList<>();
+            for (Callback callback : callbacks.findAll(practiceId, open.subList(from, Math.min(open.size(), from + BATCH)))) {
+                CallbackContext context = contexts.computeIfAbsent(callback.state().category(),
+                        code -> desk.context(practiceId, code, Optional.empty()));
+                if (callback.recomputeClocks(clock.instant(), context, Actor.SYSTEM)) {
+                    changed.add(callback);
+                    moved++;
+                } else if (!callback.unsavedSlaEvents().isEmpty()) {
+                    changed.add(callback);
+                }
             }
+            callbacks.saveAll(changed);
         }
         if (!open.isEmpty()) {
             log.info("Recomputed the due times of {} open callbacks ({} moved)", open.size(), moved);
