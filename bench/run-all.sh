@@ -32,7 +32,7 @@ PRACTICE=$(java -cp "$CP" org.ringback.bench.BenchQuery "$DATA" "select practice
 say "callbacks: $(java -cp "$CP" org.ringback.bench.BenchQuery "$DATA" "select count(*) from callback"); practice $PRACTICE"
 
 say "## 1. Board"
-"$HERE/bench/board-page.sh" "$DATA" $PORT "$PRACTICE" 100 | tail -3 | tee -a "$OUT"
+"$HERE/bench/board-page.sh" "$DATA" $PORT "$PRACTICE" 100 | grep -v "^user \|^login " | tee -a "$OUT"
 for limit in 200 1000; do
   for i in $(seq 1 10); do curl -s -o /dev/null -u admin:$ADMIN "$BASE/api/v1/practices/$PRACTICE/callbacks?status=OPEN&limit=$limit"; done
   say "JSON board limit=$limit: $(for i in $(seq 1 100); do curl -s -o /dev/null -w '%{time_total}\n' -u admin:$ADMIN \

@@ -18,16 +18,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The staff board as one query: every open item of the chosen practices with its patient, its category's
- * ladder and its last attempt, in board order. One statement whatever the number of rows. The practice filter is
- * repeated on the practice and category joins: PostgreSQL does not carry {@code = any(...)} across a join, and
+ * The staff board as one query: a page of the open items of the chosen practices, each with its patient, its
+ * category's ladder and its last attempt, in board order, with the count of all that match. One statement whatever
+ * the number of rows. The practice filter is repeated on the practice and category joins: PostgreSQL does not carry {@code = any(...)} across a join, and
  * without it, at 2,000 practices, it hashed every practice's categories for each render (EXPLAIN in BENCHMARKS.md).
  */
 @Service
 public class Board {
 
-    /** The most rows one board shows; a desk with more needs filters, not scrolling. */
+    /** The most rows one board page shows (the page's refresh keeps up to this many rows that were shown). */
     public static final int LIMIT = 1000;
+    /** The rows of a first page: the most urgent ones; the rest come on demand, through the cursor. */
+    public static final int PAGE = 200;
 
     private final JdbcClient jdbc;
     private final Identity identity;
@@ -41,56 +43,81 @@ public class Board {
         this.clock = clock;
     }
 
-    /** The rows shown, and whether more items matched than the board shows. */
-    public record Rows(List<BoardRow> shown, boolean truncated) {
+    /**
+     * One page of the board.
+     *
+     * @param shown the rows of this page, in board order
+     * @param total how many open items match the filters, on every page
+     * @param next  where the next page starts, when there are more rows after these
+     */
+    public record Rows(List<BoardRow> shown, int total, Optional<BoardCursor> next) {
     }
 
+    /** The first rows of the board, up to {@code limit} (at most {@link #LIMIT}), after the cursor when given. */
     @Transactional
-    public Rows rows(Set<UUID> practiceIds, BoardQuery query) {
+    public Rows rows(Set<UUID> practiceIds, BoardQuery query, Optional<BoardCursor> after, int limit) {
         CurrentUser user = identity.current();
         practiceIds.forEach(identity::requireAccess);
         practiceIds.forEach(practiceId -> audit.record(practiceId, AuditLog.Action.LIST, "callback", null));
         if (practiceIds.isEmpty()) {
-            return new Rows(List.of(), false);
+            return new Rows(List.of(), 0, Optional.empty());
         }
+        // One practice is compared as a value, not as an array: PostgreSQL then reads callback_board in board
+        // order and stops at the page's last row, so only the rows shown are joined to their patient and attempts
+        // (with "= any" it joined and sorted every open item of the practice, whatever the page size).
+        String practiceIs = practiceIds.size() == 1 ? "= :practiceId" : "= any(:practiceIds)";
+        var params = new HashMap<String, Object>();
+        params.put("practiceId", practiceIds.iterator().next());
+        params.put("practiceIds", practiceIds.toArray(UUID[]::new));
+        // The filters, for the rows and for the count of all of them (which ignores the cursor).
+        var filters = new StringBuilder("c.practice_id " + practiceIs + " and c.status <> 'CLOSED'");
+        if (query.mine()) {
+            filters.append(" and c.owner = :owner");
+            params.put("owner", user.username());
+        }
+        query.queue().ifPresent(queue -> {
+            filters.append(" and c.queue = :queue");
+            params.put("queue", queue);
+        });
+        query.category().ifPresent(category -> {
+            filters.append(" and c.category = :category");
+            params.put("category", category);
+        });
+        if (query.overdue()) {
+            filters.append(" and c.board_due_at < :now");
+            params.put("now", Callbacks.utc(clock.instant()));
+        }
+        query.waiting().ifPresent(waiting -> {
+            filters.append(" and c.status = :waitingStatus");
+            params.put("waitingStatus", "PATIENT".equals(waiting) ? Status.WAITING_ON_PATIENT.name() : Status.WAITING_ON_INTERNAL.name());
+        });
         var sql = new StringBuilder("""
                 select c.id, c.practice_id, pr.name as practice_name, pr.time_zone, pr.board_identifier,
                        p.display_name, p.mrn, c.contact_phone, c.caller_name, c.category, c.urgency, c.queue, c.owner,
                        c.status, c.waiting_on, c.received_at, c.board_due_at, c.attempt_count,
                        coalesce(k.ladder_max_attempts, 3) as max_attempts, coalesce(k.name, c.category) as category_name, last.result as last_result,
-                       c.next_action, c.next_action_at, jsonb_array_length(c.red_flags) > 0 as red_flag, c.escalation_level
+                       c.next_action, c.next_action_at, jsonb_array_length(c.red_flags) > 0 as red_flag, c.escalation_level,
+                       (select count(*) from callback c where %s) as total
                 from callback c
-                join practice pr on pr.id = c.practice_id and pr.id = any(:practiceIds)
+                join practice pr on pr.id = c.practice_id and pr.id %s
                 left join patient p on p.practice_id = c.practice_id and p.id = c.patient_id
-                left join category k on k.practice_id = c.practice_id and k.code = c.category and k.practice_id = any(:practiceIds)
+                left join category k on k.practice_id = c.practice_id and k.code = c.category and k.practice_id %s
                 left join lateral (select a.result from attempt a
                                    where a.practice_id = c.practice_id and a.callback_id = c.id
                                    order by a.seq desc limit 1) last on true
-                where c.practice_id = any(:practiceIds) and c.status <> 'CLOSED'""");
-        var params = new HashMap<String, Object>();
-        params.put("practiceIds", practiceIds.toArray(UUID[]::new));
-        if (query.mine()) {
-            sql.append(" and c.owner = :owner");
-            params.put("owner", user.username());
-        }
-        query.queue().ifPresent(queue -> {
-            sql.append(" and c.queue = :queue");
-            params.put("queue", queue);
+                where %s""".formatted(filters, practiceIs, practiceIs, filters));
+        after.ifPresent(cursor -> {
+            sql.append(" and (c.urgency_rank < :rank or (c.urgency_rank = :rank and (c.board_due_at > :due"
+                    + " or (c.board_due_at = :due and c.id > :afterId))))");
+            params.put("rank", cursor.urgencyRank());
+            params.put("due", Callbacks.utc(cursor.due()));
+            params.put("afterId", cursor.id());
         });
-        query.category().ifPresent(category -> {
-            sql.append(" and c.category = :category");
-            params.put("category", category);
-        });
-        if (query.overdue()) {
-            sql.append(" and c.board_due_at < :now");
-            params.put("now", Callbacks.utc(clock.instant()));
-        }
-        query.waiting().ifPresent(waiting -> {
-            sql.append(" and c.status = :waitingStatus");
-            params.put("waitingStatus", "PATIENT".equals(waiting) ? Status.WAITING_ON_PATIENT.name() : Status.WAITING_ON_INTERNAL.name());
-        });
-        sql.append(" order by c.urgency_rank desc, c.board_due_at, c.id limit " + (LIMIT + 1));
+        int pageSize = Math.max(1, Math.min(limit, LIMIT));
+        sql.append(" order by c.urgency_rank desc, c.board_due_at, c.id limit " + (pageSize + 1));
+        int[] total = {0};
         List<BoardRow> found = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            total[0] = rs.getInt("total");
             BoardIdentifier identifier = BoardIdentifier.valueOf(rs.getString("board_identifier"));
             String name = Optional.ofNullable(rs.getString("display_name")).orElse(rs.getString("caller_name"));
             return new BoardRow(rs.getObject("id", UUID.class), rs.getObject("practice_id", UUID.class), rs.getString("practice_name"),
@@ -103,7 +130,15 @@ public class Board {
                     Optional.ofNullable(rs.getString("next_action")), Optional.ofNullable(Callbacks.instant(rs, "next_action_at")),
                     rs.getBoolean("red_flag"), rs.getInt("escalation_level"));
         }).list();
-        return found.size() > LIMIT ? new Rows(found.subList(0, LIMIT), true) : new Rows(found, false);
+        if (found.isEmpty() && after.isPresent()) {
+            // A page past the last row (its items were closed meanwhile): the count comes on its own.
+            total[0] = jdbc.sql("select count(*) from callback c where " + filters).params(params).query(Integer.class).single();
+        }
+        if (found.size() <= pageSize) {
+            return new Rows(found, total[0], Optional.empty());
+        }
+        BoardRow last = found.get(pageSize - 1);
+        return new Rows(found.subList(0, pageSize), total[0], Optional.of(new BoardCursor(last.urgency().ordinal(), last.dueAt(), last.id())));
     }
 
     public Instant now() {

@@ -1,0 +1,213 @@
+package org.ringback.callback.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ringback.support.Fixtures.MONDAY_0900;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ringback.support.Api;
+import org.ringback.support.Fixtures;
+import org.ringback.support.IntegrationTest;
+import org.ringback.support.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The board page's rows as the statement reads them: the JSON board's order (urgency, then due, then id), each
+ * row's patient or caller, category name, attempts and the result of the last one; pages of {@code size} rows
+ * after the cursor, with the count of all.
+ */
+@IntegrationTest
+class BoardPageIntegrationTest {
+
+    private static final Pattern ROW = Pattern.compile("<tr[^>]*>\\s*<td>(.*?)</tr>", Pattern.DOTALL);
+    private static final Pattern ID = Pattern.compile("href=\"/callbacks/([0-9a-f-]{36})\"");
+    private static final Pattern CAPTION = Pattern.compile("<caption>(\\d+) open callbacks");
+    private static final Pattern MORE = Pattern.compile("id=\"board-more\"[^>]*href=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    Fixtures fx;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(MONDAY_0900);
+        fx = new Fixtures(port);
+    }
+
+    @Test
+    void rowsComeInTheBoardsOrderWithTheirPatientCategoryAndLastAttempt() {
+        var practice = fx.practice();
+        String patient = fx.patient(practice.id(), Fixtures.phone(1));
+        String twoAttempts = fx.aCallback(practice.id()).inCategory("APPOINTMENT_REQUEST").forPatient(patient)
+                .receivedAt(MONDAY_0900.minus(Duration.ofMinutes(50))).create().path("id").asString();
+        attempt(twoAttempts, "NO_ANSWER", 20);
+        attempt(twoAttempts, "LEFT_VOICEMAIL", 10);
+        String caller = fx.aCallback(practice.id()).inCategory("BILLING").fromCaller(Fixtures.phone(2), "Walter Ng")
+                .receivedAt(MONDAY_0900.minus(Duration.ofMinutes(40))).create().path("id").asString();
+        String urgent = fx.aCallback(practice.id()).inCategory("BILLING").urgency("SAME_DAY").fromCaller(Fixtures.phone(3), "Ada Park")
+                .receivedAt(MONDAY_0900.minus(Duration.ofMinutes(5))).create().path("id").asString();
+        for (int i = 0; i < 4; i++) {
+            fx.aCallback(practice.id()).inCategory("GENERAL_QUESTION").fromCaller(Fixtures.phone(10 + i), "Caller " + i)
+                    .receivedAt(MONDAY_0900.minus(Duration.ofMinutes(30 + i))).create();
+        }
+        var session = Session.signedIn(port, fx.staff(practice.id()));
+        List<String> boardOrder = Fixtures.ids(fx.admin().get("/api/v1/practices/" + practice.id() + "/callbacks").body());
+        assertThat(boardOrder).hasSize(7);
+        assertThat(boardOrder.get(0)).as("the same-day item is the most urgent").isEqualTo(urgent);
+
+        String page = session.page("/practices/" + practice.id() + "/board");
+        assertThat(ids(page)).as("the page's rows in the JSON board's order").isEqualTo(boardOrder);
+        assertThat(total(page)).isEqualTo(7);
+        assertThat(page).doesNotContain("id=\"board-more\"");
+        String withAttempts = rowOf(page, twoAttempts);
+        assertThat(withAttempts).as("the patient's name, two attempts of the ladder's, the last one's result")
+                .contains("Maria Lopez").contains("2 of ").contains("Left voicemail").doesNotContain("No answer");
+        String billingName = null;
+        for (var category : fx.admin().get("/api/v1/practices/" + practice.id() + "/categories").json("/items")) {
+            if ("BILLING".equals(category.path("code").asString())) {
+                billingName = category.path("name").asString();
+            }
+        }
+        assertThat(billingName).isNotEqualTo("BILLING");
+        String byCaller = rowOf(page, caller);
+        assertThat(byCaller).as("a caller without a patient record, the category's name, nothing tried")
+                .contains("Walter Ng").contains("<td class=\"why\">" + billingName + "</td>").contains("0 of ").doesNotContain(" · ");
+    }
+
+    @Test
+    void pagesOfTheChosenSizeFollowTheCursorWithTheCountOfAllAndTheFilters() {
+        var practice = fx.practice();
+        for (int i = 0; i < 7; i++) {
+            fx.aCallback(practice.id()).inCategory(i % 2 == 0 ? "BILLING" : "GENERAL_QUESTION").fromCaller(Fixtures.phone(20 + i), "Caller " + i)
+                    .receivedAt(MONDAY_0900.minus(Duration.ofMinutes(10 + i))).create();
+        }
+        var session = Session.signedIn(port, fx.staff(practice.id()));
+        List<String> boardOrder = Fixtures.ids(fx.admin().get("/api/v1/practices/" + practice.id() + "/callbacks").body());
+        List<String> billing = Fixtures.ids(fx.admin().get("/api/v1/practices/" + practice.id() + "/callbacks?category=BILLING").body());
+
+        List<String> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String next = "/practices/" + practice.id() + "/board?size=3";
+        while (next != null) {
+            String page = session.page(next);
+            assertThat(total(page)).as("the count of all on every page").isEqualTo(7);
+            seen.addAll(ids(page));
+            sizes.add(ids(page).size());
+            next = more(page);
+        }
+        assertThat(seen).as("pages without gaps or repeats, in board order").isEqualTo(boardOrder);
+        assertThat(sizes).as("the rows asked for (as the refresh does), then the next ones at a page's size").containsExactly(3, 4);
+
+        String first = session.page("/practices/" + practice.id() + "/board?category=BILLING&size=2");
+        assertThat(total(first)).isEqualTo(4);
+        String second = session.page(more(first));
+        assertThat(ids(first)).isEqualTo(billing.subList(0, 2));
+        assertThat(ids(second)).as("the next page keeps the filter").isEqualTo(billing.subList(2, 4));
+        assertThat(total(second)).isEqualTo(4);
+        // A refused staff page is a page with the reason (StaffPages: 409 for invalid input), never a 500.
+        for (String bad : List.of("after=not-a-cursor", "size=0", "size=1001", "size=many")) {
+            assertThat(session.status("/practices/" + practice.id() + "/board?" + bad)).as(bad).isBetween(400, 499);
+        }
+    }
+
+    private void attempt(String id, String result, int minutesAgo) {
+        var response = fx.admin().post("/api/v1/callbacks/" + id + "/attempts", Api.json(
+                "{'method': 'PHONE', 'at': '%s', 'result': '%s', 'messageLeft': false, 'nextAction': 'try again'}",
+                MONDAY_0900.minus(Duration.ofMinutes(minutesAgo)), result));
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+    }
+
+    private static List<String> ids(String page) {
+        return ID.matcher(page).results().map(match -> match.group(1)).toList();
+    }
+
+    private static int total(String page) {
+        Matcher caption = CAPTION.matcher(page);
+        assertThat(caption.find()).as(page).isTrue();
+        return Integer.parseInt(caption.group(1));
+    }
+
+    private static String more(String page) {
+        Matcher more = MORE.matcher(page);
+        return more.find() ? more.group(1).replace("&amp;", "&") : null;
+    }
+
+    private static String rowOf(String page, String id) {
+        return ROW.matcher(page).results().map(match -> match.group())
+                .filter(row -> row.contains("/callbacks/" + id + "\"")).findFirst().orElseThrow();
+    }
+
+    /** A browser's view of the staff pages: a session cookie from the sign-in form. */
+    private static final class Session {
+
+        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
+
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private final int port;
+
+        private Session(int port) {
+            this.port = port;
+        }
+
+        static Session signedIn(int port, Fixtures.User user) {
+            var session = new Session(port);
+            HttpResponse<String> login = session.send("/login", null);
+            Matcher csrf = CSRF.matcher(login.body());
+            assertThat(csrf.find()).isTrue();
+            String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+            HttpResponse<String> signIn = session.send("/login", "username=" + encode(user.username()) + "&password="
+                    + encode(user.password()) + "&_csrf=" + encode(token));
+            assertThat(signIn.statusCode()).isEqualTo(302);
+            assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+            return session;
+        }
+
+        String page(String path) {
+            HttpResponse<String> page = send(path, null);
+            assertThat(page.statusCode()).as(path + "\n" + page.body()).isEqualTo(200);
+            return page.body();
+        }
+
+        int status(String path) {
+            return send(path, null).statusCode();
+        }
+
+        private HttpResponse<String> send(String path, String form) {
+            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+            if (form != null) {
+                request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+            }
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+}
