@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The staff board as one query: a page of the open items of the chosen practices, each with its patient, its
  * category's ladder and its last attempt, in board order, with the count of all that match. One statement whatever
- * the number of rows. The practice filter is repeated on the practice and category joins: PostgreSQL does not carry {@code = any(...)} across a join, and
- * without it, at 2,000 practices, it hashed every practice's categories for each render (EXPLAIN in BENCHMARKS.md).
+ * the number of rows. The practice filter is repeated on the practice and category joins: PostgreSQL does not carry
+ * {@code = any(...)} across a join, and without it, at 2,000 practices, it hashed every practice's categories for
+ * each render (EXPLAIN in BENCHMARKS.md).
  */
 @Service
 public class Board {
