@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -195,7 +196,7 @@ class Generator {
         long started = System.nanoTime();
         ExecutorService builders = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, definitions.size())));
         try {
-            List<java.util.concurrent.Future<?>> builds = new ArrayList<>();
+            List<Future<?>> builds = new ArrayList<>();
             for (String definition : definitions) {
                 builds.add(builders.submit(() -> transaction.executeWithoutResult(status -> {
                     jdbc.sql("set local maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'").update();

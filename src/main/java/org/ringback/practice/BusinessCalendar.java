@@ -41,7 +41,7 @@ public final class BusinessCalendar {
     private final Set<LocalDate> closures;
     /**
      * The open periods of the dates asked for: the calendar never changes, and due-time arithmetic asks for the same
-     * few dates over and over (the data generator's history spent a tenth of its time recomputing them).
+     * few dates over and over (a tenth of the data generator's profile samples recomputed them).
      */
     private final Map<LocalDate, List<OpenPeriod>> periodsByDate = new ConcurrentHashMap<>();
 
