@@ -49,7 +49,7 @@ public final class Disposition {
             throw new IllegalArgumentException("no attempt to dispose of");
         }
         Attempt last = attempts.get(attempts.size() - 1);
-        if (attempts.stream().anyMatch(a -> a.result().reached())) {
+        if (anyReached(attempts)) {
             return Step.NEXT_STEP_STAGE;
         }
         if (last.method() != ContactMethod.PHONE) {
@@ -72,13 +72,20 @@ public final class Disposition {
 
     /** True once a call found the number wrong or disconnected: it is not called again on this item. */
     public static boolean numberDead(List<Attempt> attempts) {
-        return attempts.stream().anyMatch(a -> a.method() == ContactMethod.PHONE
-                && (a.result() == AttemptResult.WRONG_NUMBER || a.result() == AttemptResult.DISCONNECTED));
+        for (Attempt a : attempts) {
+            if (a.method() == ContactMethod.PHONE && (a.result() == AttemptResult.WRONG_NUMBER || a.result() == AttemptResult.DISCONNECTED)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Phone attempts that count as rungs: every one but the first BUSY when it got its short retry. */
     public static int rungs(List<Attempt> attempts, Ladder ladder) {
-        int phone = (int) attempts.stream().filter(a -> a.method() == ContactMethod.PHONE).count();
+        int phone = 0;
+        for (Attempt a : attempts) {
+            phone += a.method() == ContactMethod.PHONE ? 1 : 0;
+        }
         return ladder.busyRetryAllowed() && busySignals(attempts) > 0 ? phone - 1 : phone;
     }
 
@@ -88,7 +95,21 @@ public final class Disposition {
                 : consent.email() ? Optional.of("email") : Optional.empty();
     }
 
+    // Plain loops: these run on every attempt, and for each of millions of generated ones.
     private static long busySignals(List<Attempt> attempts) {
-        return attempts.stream().filter(a -> a.method() == ContactMethod.PHONE && a.result() == AttemptResult.BUSY).count();
+        long busy = 0;
+        for (Attempt a : attempts) {
+            busy += a.method() == ContactMethod.PHONE && a.result() == AttemptResult.BUSY ? 1 : 0;
+        }
+        return busy;
+    }
+
+    private static boolean anyReached(List<Attempt> attempts) {
+        for (Attempt a : attempts) {
+            if (a.result().reached()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

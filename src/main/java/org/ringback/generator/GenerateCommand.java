@@ -11,12 +11,16 @@ import java.util.Optional;
  *
  * @param workers practices generated and loaded at the same time
  * @param now     the end of the history; empty means the clock's now
- * @param dropIndexes drop the callback table's secondary indexes while loading and build them again at the end
- *                    (only into a database without callbacks yet)
+ * @param keepIndexes keep the loaded tables' secondary indexes while loading; by default, into a database without
+ *                    callbacks yet, they are dropped and built again once at the end ({@code --drop-indexes} is
+ *                    still accepted and names that default)
  */
-public record GenerateCommand(int practices, int days, long seed, int workers, Optional<Instant> now, boolean dropIndexes) {
+public record GenerateCommand(int practices, int days, long seed, int workers, Optional<Instant> now, boolean keepIndexes) {
 
-    static final String USAGE = "usage: generate --practices N --days D [--seed S] [--workers W] [--now 2026-11-25T12:00:00Z] [--drop-indexes]";
+    static final String USAGE = "usage: generate --practices N --days D [--seed S] [--workers W] [--now 2026-11-25T12:00:00Z] "
+            + "[--keep-indexes]";
+    /** Workers per core: while one practice's rows are copied, another's history is simulated. */
+    static final int WORKERS_PER_CORE = 2;
     static final int MAX_PRACTICES = 100_000;
     static final int MAX_DAYS = 3_650;
     static final long DEFAULT_SEED = 42;
@@ -33,17 +37,17 @@ public record GenerateCommand(int practices, int days, long seed, int workers, O
         Integer practices = null;
         Integer days = null;
         long seed = DEFAULT_SEED;
-        int workers = Math.max(1, Math.min(16, Runtime.getRuntime().availableProcessors()));
+        int workers = Math.max(1, Math.min(16, WORKERS_PER_CORE * Runtime.getRuntime().availableProcessors()));
         Optional<Instant> now = Optional.empty();
-        boolean dropIndexes = false;
+        boolean keepIndexes = false;
         int start = !args.isEmpty() && args.get(0).equals("generate") ? 1 : 0;
         for (int i = start; i < args.size(); i++) {
             String name = args.get(i);
             if (name.startsWith("--") && name.contains("=")) {
                 continue;
             }
-            if (name.equals("--drop-indexes")) {
-                dropIndexes = true;
+            if (name.equals("--keep-indexes") || name.equals("--drop-indexes")) {
+                keepIndexes = name.equals("--keep-indexes");
                 continue;
             }
             require(i + 1 < args.size() && !args.get(i + 1).startsWith("--"), "'" + name + "' needs a value; " + USAGE);
@@ -58,7 +62,7 @@ public record GenerateCommand(int practices, int days, long seed, int workers, O
             }
         }
         require(practices != null && days != null, "--practices and --days are required; " + USAGE);
-        return new GenerateCommand(practices, days, seed, workers, now, dropIndexes);
+        return new GenerateCommand(practices, days, seed, workers, now, keepIndexes);
     }
 
     private static int number(String name, String value) {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,13 +59,19 @@ class Generator {
             + "received_at, first_attempt_due_at, resolution_due_at, resolution_paused_since, resolution_paused_seconds, "
             + "next_action, next_action_at, board_due_at, attempt_count, first_attempt_at, reached_at, next_step_done_at, "
             + "resolved_at, closure_outcome, closure_note, closed_at, closed_by, repeat_of, repeat_count, escalation_level, version, "
-            + "first_attempt_breached, resolution_breached";
+            + "first_attempt_breached, resolution_breached, last_activity_at";
     private static final String PATIENT_COLUMNS = "practice_id, id, display_name, mrn, phones, preferred_contact, preferred_windows, "
             + "language, consent_voicemail, consent_detailed_voicemail, consent_sms, consent_portal, consent_email, created_at";
     private static final String PHONE_COLUMNS = "practice_id, phone, patient_id";
     private static final String ATTEMPT_COLUMNS = "practice_id, callback_id, seq, at, method, caller, result, message_left, script, "
             + "patient_response, next_action, call_window, duration_seconds";
     private static final String EVENT_COLUMNS = "practice_id, callback_id, seq, at, type, actor, detail";
+    /** The tables the load fills, whose secondary indexes are built once at the end when loading into an empty database. */
+    private static final List<String> LOADED_TABLES = List.of("patient", "patient_phone", "callback", "attempt", "callback_event",
+            "sla_event");
+    /** Sort memory of one index build; two run at once (one per core here). */
+    private static final String INDEX_BUILD_MEMORY = "512MB";
+    private static final int INDEX_BUILDERS = 2;
     private static final String SLA_EVENT_COLUMNS = "practice_id, callback_id, seq, clock, type, at, target, cap, reason";
 
     private final PracticeDirectory practices;
@@ -109,7 +116,7 @@ class Generator {
             return thread;
         });
         ticker.scheduleAtFixedRate(progress::print, 5, 5, TimeUnit.SECONDS);
-        List<String> dropped = command.dropIndexes() ? dropSecondaryIndexes(out) : List.of();
+        List<String> dropped = command.keepIndexes() ? List.of() : dropSecondaryIndexes(out);
         boolean checkAfterwards = mayLoadWithoutTriggers();
         out.println(checkAfterwards
                 ? "generate: loading without foreign-key triggers; each practice's references are counted before it commits"
@@ -131,7 +138,7 @@ class Generator {
         } finally {
             workers.shutdownNow();
             ticker.shutdownNow();
-            recreate(dropped, out);
+            recreate(dropped, INDEX_BUILDERS, out);
         }
         progress.print();
         out.println("generate: analyzing the tables...");
@@ -144,35 +151,68 @@ class Generator {
     }
 
     /**
-     * Drops the callback table's secondary indexes, remembering their definitions from the catalog; only into a
-     * database without callbacks, where nothing but this load can miss them. {@link #recreate} builds them again,
-     * also when the load fails.
+     * Drops the secondary indexes of the tables the load fills, remembering their definitions from the catalog;
+     * only into a database without callbacks, where nothing but this load can miss them. Keeping them up row by row
+     * cost PostgreSQL more than the rows themselves (callback alone has 17); {@link #recreate} builds each once
+     * from the loaded rows, also when the load fails. Primary keys and the indexes behind constraints stay: the
+     * reference count per practice reads them.
      */
     private List<String> dropSecondaryIndexes(PrintStream out) {
         if (jdbc.sql("select exists (select 1 from callback)").query(Boolean.class).single()) {
             out.println("generate: the database already has callbacks, so the indexes stay while loading");
             return List.of();
         }
-        List<Map.Entry<String, String>> indexes = jdbc.sql("""
-                        select i.indexname, i.indexdef from pg_indexes i
-                        where i.schemaname = current_schema() and i.tablename = 'callback'
-                          and not exists (select 1 from pg_constraint c where c.conname = i.indexname)
-                        order by i.indexname""")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+        List<Map.Entry<String, String>> indexes = secondaryIndexes();
         for (var index : indexes) {
             jdbc.sql("drop index " + index.getKey()).update();
         }
-        out.println("generate: dropped " + indexes.size() + " secondary indexes of callback while loading");
+        out.println("generate: dropped " + indexes.size() + " secondary indexes of " + String.join(", ", LOADED_TABLES)
+                + " while loading into an empty database; they are built again at the end (--keep-indexes keeps them;"
+                + " if this run is interrupted, start again with a fresh data directory)");
         return indexes.stream().map(Map.Entry::getValue).toList();
     }
 
-    private void recreate(List<String> definitions, PrintStream out) {
+    /** Name and definition of each index of the loaded tables that no constraint (primary key, unique) owns. */
+    List<Map.Entry<String, String>> secondaryIndexes() {
+        return jdbc.sql("""
+                        select i.indexname, i.indexdef from pg_indexes i
+                        where i.schemaname = current_schema() and i.tablename in (:tables)
+                          and not exists (select 1 from pg_constraint c where c.conname = i.indexname)
+                        order by i.tablename, i.indexname""")
+                .param("tables", LOADED_TABLES)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /**
+     * Builds the dropped indexes again, several at once (each sorts one table's rows: CPU-bound), each in its own
+     * transaction with a larger sort memory than a session of the app gets.
+     */
+    private void recreate(List<String> definitions, int parallel, PrintStream out) {
         if (definitions.isEmpty()) {
             return;
         }
+        out.printf("generate: building %d indexes again...%n", definitions.size());
+        out.flush();
         long started = System.nanoTime();
-        for (String definition : definitions) {
-            jdbc.sql(definition).update();
+        ExecutorService builders = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, definitions.size())));
+        try {
+            List<Future<?>> builds = new ArrayList<>();
+            for (String definition : definitions) {
+                builds.add(builders.submit(() -> transaction.executeWithoutResult(status -> {
+                    jdbc.sql("set local maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'").update();
+                    jdbc.sql(definition).update();
+                })));
+            }
+            for (var build : builds) {
+                build.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while building the indexes again", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Building an index again failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            builders.shutdownNow();
         }
         out.printf("generate: built %d indexes again in %d s%n", definitions.size(), (System.nanoTime() - started) / 1_000_000_000L);
     }
@@ -301,27 +341,31 @@ class Generator {
         for (Callback callback : history.callbacks()) {
             Callback.State s = callback.state();
             List<Attempt> attempts = callback.attempts();
+            List<SlaEvent> slaEvents = callback.slaEvents();
+            List<TimelineEvent> timeline = callback.timeline();
             tables.callbacks().add(s.practiceId()).add(s.id()).add(s.patientId()).add(s.callerName()).add(s.contactPhone())
                     .add(s.channel().name()).add(s.category()).add(s.urgency().name()).add((short) s.urgency().ordinal()).add(s.queue())
                     .add(s.owner()).add(s.status().name()).add(s.waitingOn().map(Enum::name)).add(s.waitingNote())
-                    .add(s.waitingExpectedBy()).add(s.reason()).json(json.writeValueAsString(s.details()))
-                    .json(json.writeValueAsString(s.redFlags())).add(s.receivedAt()).add(s.firstAttemptDueAt()).add(s.resolutionDueAt())
+                    .add(s.waitingExpectedBy()).add(s.reason()).json(JsonText.object(s.details()))
+                    .json(s.redFlags().isEmpty() ? "[]" : json.writeValueAsString(s.redFlags())).add(s.receivedAt())
+                    .add(s.firstAttemptDueAt()).add(s.resolutionDueAt())
                     .add(s.resolutionPausedSince()).add(s.resolutionPaused().toSeconds()).add(s.nextAction()).add(s.nextActionAt())
                     .add(s.boardDueAt()).add(attempts.size()).add(s.firstAttemptAt()).add(s.reachedAt()).add(s.nextStepDoneAt())
                     .add(s.resolvedAt()).add(s.closure().map(c -> c.outcome().name())).add(s.closure().flatMap(Closure::note))
                     .add(s.closure().map(Closure::closedAt)).add(s.closure().map(Closure::closedBy)).add(s.repeatOf())
                     .add(s.repeatCount()).add(s.escalationLevel()).add(s.version())
-                    .add(breached(callback, SlaEvent.Clock.FIRST_ATTEMPT)).add(breached(callback, SlaEvent.Clock.RESOLUTION)).endRow();
+                    .add(breached(slaEvents, SlaEvent.Clock.FIRST_ATTEMPT)).add(breached(slaEvents, SlaEvent.Clock.RESOLUTION))
+                    .add(lastActivity(timeline)).endRow();
             for (Attempt a : attempts) {
                 tables.attempts().add(s.practiceId()).add(s.id()).add(a.seq()).add(a.at()).add(a.method().name()).add(a.caller())
                         .add(a.result().name()).add(a.messageLeft()).add(a.script()).add(a.patientResponse()).add(a.nextAction())
                         .add(a.callWindow()).add(a.duration().map(d -> (int) d.toSeconds())).endRow();
             }
-            for (TimelineEvent e : callback.timeline()) {
+            for (TimelineEvent e : timeline) {
                 tables.events().add(s.practiceId()).add(s.id()).add(e.seq()).add(e.at()).add(e.type().name()).add(e.actor())
-                        .json(json.writeValueAsString(e.detail())).endRow();
+                        .json(JsonText.object(e.detail())).endRow();
             }
-            for (SlaEvent e : callback.slaEvents()) {
+            for (SlaEvent e : slaEvents) {
                 tables.slaEvents().add(s.practiceId()).add(s.id()).add(e.seq()).add(e.clock().name()).add(e.type().name()).add(e.at())
                         .add(e.target().map(SlaTarget::text)).add(e.cap()).add(e.reason()).endRow();
             }
@@ -329,9 +373,23 @@ class Generator {
         return tables;
     }
 
+    /** The time of the item's newest event, which every save of the app keeps (the idle-owner sweep reads it). */
+    private static Instant lastActivity(List<TimelineEvent> timeline) {
+        Instant last = null;
+        for (TimelineEvent e : timeline) {
+            last = last == null || e.at().isAfter(last) ? e.at() : last;
+        }
+        return last;
+    }
+
     /** The flag the breach sweep sets with a clock's BREACHED event; its partial indexes skip flagged items. */
-    private static boolean breached(Callback callback, SlaEvent.Clock clock) {
-        return callback.slaEvents().stream().anyMatch(e -> e.clock() == clock && e.type() == SlaEvent.Type.BREACHED);
+    private static boolean breached(List<SlaEvent> events, SlaEvent.Clock clock) {
+        for (SlaEvent e : events) {
+            if (e.clock() == clock && e.type() == SlaEvent.Type.BREACHED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CopyRows rows(String columns) {

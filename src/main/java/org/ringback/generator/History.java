@@ -33,6 +33,7 @@ import org.ringback.patient.Consent;
 import org.ringback.patient.ContactMethod;
 import org.ringback.patient.Patient;
 import org.ringback.practice.BusinessCalendar;
+import org.ringback.practice.CallWindow;
 import org.ringback.practice.Category;
 import org.ringback.practice.ClosureOutcome;
 import org.ringback.practice.Practice;
@@ -120,6 +121,8 @@ final class History {
 
     private final Setup setup;
     private final Random random;
+    /** The screen's verdict on each of the few reason texts, found once per practice instead of once per request. */
+    private final Map<String, RedFlagScreen.Screening> screenings = new HashMap<>();
     private final int days;
     private final Instant now;
     private final double size;
@@ -216,7 +219,7 @@ final class History {
         Channel channel = channel(category, open);
         List<String> reasons = REASONS.get(category);
         String reason = redFlag ? RED_FLAG_REASONS.get(random.nextInt(RED_FLAG_REASONS.size())) : reasons.get(random.nextInt(reasons.size()));
-        var screening = SCREEN.screen(reason);
+        var screening = screenings.computeIfAbsent(reason, SCREEN::screen);
         Urgency base = category.equals("CLINICAL_CONCERN") ? Urgency.CLINICAL
                 : random.nextDouble() < 0.08 ? Urgency.TIME_SENSITIVE : random.nextDouble() < 0.03 ? Urgency.SAME_DAY : Urgency.ROUTINE;
         Urgency urgency = screening.urgency().map(base::atLeast).orElse(base);
@@ -481,7 +484,12 @@ final class History {
 
     private static String windowAt(CallbackContext context, Instant at) {
         LocalTime local = LocalTime.ofInstant(at, context.calendar().zone());
-        return context.callWindows().stream().filter(w -> w.contains(local)).map(w -> w.name()).findFirst().orElse("");
+        for (CallWindow window : context.callWindows()) {
+            if (window.contains(local)) {
+                return window.name();
+            }
+        }
+        return "";
     }
 
     private List<Patient> patients() {

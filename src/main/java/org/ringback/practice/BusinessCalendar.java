@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A practice's business time: its time zone, weekly opening intervals, public holidays and own closures.
@@ -31,11 +32,18 @@ public final class BusinessCalendar {
 
     /** About three years: longer than any real closure, short enough to fail fast on a misconfigured calendar. */
     private static final int MAX_CLOSED_DAYS = 3 * 366;
+    /** More dates than any deadline arithmetic of one calendar touches; past it the cache starts again. */
+    private static final int MAX_CACHED_DATES = 4096;
 
     private final ZoneId zone;
     private final Map<DayOfWeek, List<OpeningInterval>> weeklyHours;
     private final Holidays holidays;
     private final Set<LocalDate> closures;
+    /**
+     * The open periods of the dates asked for: the calendar never changes, and due-time arithmetic asks for the same
+     * few dates over and over (a tenth of the data generator's profile samples recomputed them).
+     */
+    private final Map<LocalDate, List<OpenPeriod>> periodsByDate = new ConcurrentHashMap<>();
 
     /** An open stretch of real time, [start, end). */
     public record OpenPeriod(Instant start, Instant end) {
@@ -119,6 +127,19 @@ public final class BusinessCalendar {
 
     /** The open periods of a local date, in order; empty when it is not a business day. */
     public List<OpenPeriod> openPeriods(LocalDate date) {
+        List<OpenPeriod> cached = periodsByDate.get(date);
+        if (cached != null) {
+            return cached;
+        }
+        List<OpenPeriod> periods = computeOpenPeriods(date);
+        if (periodsByDate.size() >= MAX_CACHED_DATES) {
+            periodsByDate.clear();
+        }
+        periodsByDate.put(date, periods);
+        return periods;
+    }
+
+    private List<OpenPeriod> computeOpenPeriods(LocalDate date) {
         List<OpeningInterval> intervals = weeklyHours.get(date.getDayOfWeek());
         if (intervals == null || closures.contains(date) || holidays.isHoliday(date)) {
             return List.of();

@@ -16,7 +16,20 @@ class GenerateCommandTest {
         var command = GenerateCommand.parse(List.of("generate", "--practices", "2000", "--days", "365", "--seed", "7",
                 "--spring.main.banner-mode=off", "--workers", "3", "--now", "2026-11-25T12:00:00Z", "--drop-indexes"));
 
-        assertThat(command).isEqualTo(new GenerateCommand(2000, 365, 7, 3, Optional.of(Instant.parse("2026-11-25T12:00:00Z")), true));
+        assertThat(command).isEqualTo(new GenerateCommand(2000, 365, 7, 3, Optional.of(Instant.parse("2026-11-25T12:00:00Z")), false));
+    }
+
+    @Test
+    void dropsIndexesWhileLoadingUnlessToldToKeepThem() {
+        assertThat(GenerateCommand.parse(List.of("generate", "--practices", "20", "--days", "60")).keepIndexes()).isFalse();
+        assertThat(GenerateCommand.parse(List.of("generate", "--practices", "20", "--days", "60", "--keep-indexes")).keepIndexes()).isTrue();
+    }
+
+    @Test
+    void runsMoreWorkersThanCoresSoThatSimulationOverlapsCopying() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(GenerateCommand.parse(List.of("generate", "--practices", "20", "--days", "60")).workers())
+                .isEqualTo(Math.min(16, 2 * cores));
     }
 
     @Test

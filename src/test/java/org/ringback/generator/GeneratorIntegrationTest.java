@@ -259,6 +259,31 @@ class GeneratorIntegrationTest {
     }
 
     @Test
+    void everyItemKeepsTheTimeOfItsNewestEventAsTheAppsSavesDo() {
+        long differing = jdbc.sql("""
+                        select count(*) from callback c
+                        where c.practice_id in (:ids) and c.last_activity_at is distinct from
+                              (select max(e.at) from callback_event e where e.practice_id = c.practice_id and e.callback_id = c.id)""")
+                .param("ids", ids).query(Long.class).single();
+
+        assertThat(differing).isZero();
+    }
+
+    @Test
+    void dropsTheSecondaryIndexesOfEveryLoadedTableButNotTheKeys() {
+        var indexes = generator.secondaryIndexes();
+        var tables = new HashSet<String>();
+        for (var index : indexes) {
+            tables.add(index.getValue().replaceAll("^.* ON [a-z_.]*?([a-z_]+) USING .*$", "$1"));
+        }
+
+        assertThat(tables).contains("callback", "callback_event", "attempt", "patient");
+        assertThat(indexes).extracting(Map.Entry::getKey)
+                .contains("callback_board", "callback_event_by_type_time", "attempt_by_time", "patient_mrn")
+                .doesNotContain("callback_pkey", "attempt_pkey", "callback_event_pkey", "sla_event_pkey");
+    }
+
+    @Test
     void theSameSeedGivesTheSameData() {
         var first = generator.history(SMALL, 2, SMALL.now().orElseThrow());
         var second = generator.history(SMALL, 2, SMALL.now().orElseThrow());
