@@ -49,7 +49,7 @@ public final class Disposition {
             throw new IllegalArgumentException("no attempt to dispose of");
         }
         Attempt last = attempts.get(attempts.size() - 1);
-        if (anyReached(attempts)) {
+        if (attempts.stream().anyMatch(a -> a.result().reached())) {
             return Step.NEXT_STEP_STAGE;
         }
         if (last.method() != ContactMethod.PHONE) {
@@ -72,20 +72,13 @@ public final class Disposition {
 
     /** True once a call found the number wrong or disconnected: it is not called again on this item. */
     public static boolean numberDead(List<Attempt> attempts) {
-        for (Attempt a : attempts) {
-            if (a.method() == ContactMethod.PHONE && (a.result() == AttemptResult.WRONG_NUMBER || a.result() == AttemptResult.DISCONNECTED)) {
-                return true;
-            }
-        }
-        return false;
+        return attempts.stream().anyMatch(a -> a.method() == ContactMethod.PHONE
+                && (a.result() == AttemptResult.WRONG_NUMBER || a.result() == AttemptResult.DISCONNECTED));
     }
 
     /** Phone attempts that count as rungs: every one but the first BUSY when it got its short retry. */
     public static int rungs(List<Attempt> attempts, Ladder ladder) {
-        int phone = 0;
-        for (Attempt a : attempts) {
-            phone += a.method() == ContactMethod.PHONE ? 1 : 0;
-        }
+        int phone = (int) attempts.stream().filter(a -> a.method() == ContactMethod.PHONE).count();
         return ladder.busyRetryAllowed() && busySignals(attempts) > 0 ? phone - 1 : phone;
     }
 
@@ -95,21 +88,7 @@ public final class Disposition {
                 : consent.email() ? Optional.of("email") : Optional.empty();
     }
 
-    // Plain loops: these run on every attempt, and for each of millions of generated ones.
     private static long busySignals(List<Attempt> attempts) {
-        long busy = 0;
-        for (Attempt a : attempts) {
-            busy += a.method() == ContactMethod.PHONE && a.result() == AttemptResult.BUSY ? 1 : 0;
-        }
-        return busy;
-    }
-
-    private static boolean anyReached(List<Attempt> attempts) {
-        for (Attempt a : attempts) {
-            if (a.result().reached()) {
-                return true;
-            }
-        }
-        return false;
+        return attempts.stream().filter(a -> a.method() == ContactMethod.PHONE && a.result() == AttemptResult.BUSY).count();
     }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,12 +48,7 @@ public final class ResponseLadder {
     /** The call window a moment falls in, in the practice's local time. */
     public Optional<String> windowAt(Instant t) {
         LocalTime time = LocalTime.ofInstant(t, calendar.zone());
-        for (CallWindow window : windows) {
-            if (window.contains(time)) {
-                return Optional.of(window.name());
-            }
-        }
-        return Optional.empty();
+        return windows.stream().filter(window -> window.contains(time)).map(CallWindow::name).findFirst();
     }
 
     /** True when {@code attemptsMade} failed attempts exhaust the ladder. */
@@ -84,24 +80,17 @@ public final class ResponseLadder {
             return preferredWindows.isEmpty() ? List.of() : List.of(preferredWindows);
         }
         List<CallWindow> untried = named(windows, tried, false);
-        // Distinct and non-empty, in order; compared element by element (hashing the lists cost more, at every attempt).
-        List<List<CallWindow>> aims = new ArrayList<>(4);
-        for (List<CallWindow> aim : List.of(named(untried, preferred, true), untried, preferredWindows, windows)) {
-            if (!aim.isEmpty() && !aims.contains(aim)) {
-                aims.add(aim);
-            }
-        }
-        return aims;
+        Set<List<CallWindow>> aims = new LinkedHashSet<>();
+        aims.add(named(untried, preferred, true));
+        aims.add(untried);
+        aims.add(preferredWindows);
+        aims.add(windows);
+        aims.remove(List.of());
+        return List.copyOf(aims);
     }
 
     private static List<CallWindow> named(List<CallWindow> windows, Set<String> names, boolean keep) {
-        List<CallWindow> named = new ArrayList<>(windows.size());
-        for (CallWindow window : windows) {
-            if (names.contains(window.name()) == keep) {
-                named.add(window);
-            }
-        }
-        return named;
+        return windows.stream().filter(window -> names.contains(window.name()) == keep).toList();
     }
 
     /**

@@ -36,17 +36,10 @@ public final class SlaClock {
     private SlaClock(SlaEvent.Clock which, List<SlaEvent> all, BusinessCalendar calendar) {
         this.which = which;
         this.calendar = Objects.requireNonNull(calendar, "calendar");
-        // Derived on every step of an item (and for millions of generated ones): plain loops, and no sort when the
-        // events are already in order, as recorded events are.
-        List<SlaEvent> bySeq = new ArrayList<>(all.size());
-        for (SlaEvent event : all) {
-            if (event.clock() == which) {
-                bySeq.add(event);
-            }
-        }
-        sortIfNeeded(bySeq, BY_SEQ);
-        List<SlaEvent> events = new ArrayList<>(bySeq);
-        sortIfNeeded(events, BY_TIME);
+        List<SlaEvent> events = all.stream()
+                .filter(event -> event.clock() == which)
+                .sorted(Comparator.comparing(SlaEvent::at).thenComparingInt(SlaEvent::seq))
+                .toList();
         Instant started = null;
         SlaTarget categoryTarget = null;
         List<SlaEvent> capEvents = new ArrayList<>();
@@ -56,7 +49,7 @@ public final class SlaClock {
         Instant breached = null;
         // Events are applied in order of their seq for targets (a later category target replaces an earlier one),
         // and in time order for pauses.
-        for (SlaEvent event : bySeq) {
+        for (SlaEvent event : all.stream().filter(e -> e.clock() == which).sorted(Comparator.comparingInt(SlaEvent::seq)).toList()) {
             if (event.type() == SlaEvent.Type.STARTED) {
                 if (event.cap()) {
                     capEvents.add(event);
@@ -102,18 +95,6 @@ public final class SlaClock {
         this.breachRecordedAt = Optional.ofNullable(breached);
     }
 
-    private static final Comparator<SlaEvent> BY_SEQ = Comparator.comparingInt(SlaEvent::seq);
-    private static final Comparator<SlaEvent> BY_TIME = Comparator.comparing(SlaEvent::at).thenComparingInt(SlaEvent::seq);
-
-    private static void sortIfNeeded(List<SlaEvent> events, Comparator<SlaEvent> order) {
-        for (int i = 1; i < events.size(); i++) {
-            if (order.compare(events.get(i - 1), events.get(i)) > 0) {
-                events.sort(order);
-                return;
-            }
-        }
-    }
-
     /** The clock named {@code which} as its events tell it, counted in {@code calendar}. */
     public static SlaClock of(SlaEvent.Clock which, List<SlaEvent> events, BusinessCalendar calendar) {
         return new SlaClock(which, events, calendar);
@@ -146,12 +127,7 @@ public final class SlaClock {
 
     /** The start of the pause running now, if the clock is paused. */
     public Optional<Instant> pausedSince() {
-        for (Pause pause : pauses) {
-            if (pause.to().isEmpty()) {
-                return Optional.of(pause.from());
-            }
-        }
-        return Optional.empty();
+        return pauses.stream().filter(pause -> pause.to().isEmpty()).map(Pause::from).findFirst();
     }
 
     public boolean isPaused() {
@@ -165,13 +141,9 @@ public final class SlaClock {
 
     /** Business time paused in finished pauses only: what a running pause adds is not known until it ends. */
     public Duration settledPause() {
-        Duration total = Duration.ZERO;
-        for (Pause pause : pauses) {
-            if (pause.to().isPresent()) {
-                total = total.plus(calendar.businessTimeBetween(pause.from(), pause.to().get()));
-            }
-        }
-        return total;
+        return pauses.stream().filter(pause -> pause.to().isPresent())
+                .map(pause -> calendar.businessTimeBetween(pause.from(), pause.to().get()))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Business time paused up to {@code now} (a running pause counted until now). */

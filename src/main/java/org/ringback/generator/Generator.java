@@ -346,7 +346,7 @@ class Generator {
             tables.callbacks().add(s.practiceId()).add(s.id()).add(s.patientId()).add(s.callerName()).add(s.contactPhone())
                     .add(s.channel().name()).add(s.category()).add(s.urgency().name()).add((short) s.urgency().ordinal()).add(s.queue())
                     .add(s.owner()).add(s.status().name()).add(s.waitingOn().map(Enum::name)).add(s.waitingNote())
-                    .add(s.waitingExpectedBy()).add(s.reason()).json(JsonText.object(s.details()))
+                    .add(s.waitingExpectedBy()).add(s.reason()).json(json.writeValueAsString(s.details()))
                     .json(s.redFlags().isEmpty() ? "[]" : json.writeValueAsString(s.redFlags())).add(s.receivedAt())
                     .add(s.firstAttemptDueAt()).add(s.resolutionDueAt())
                     .add(s.resolutionPausedSince()).add(s.resolutionPaused().toSeconds()).add(s.nextAction()).add(s.nextActionAt())
@@ -363,7 +363,7 @@ class Generator {
             }
             for (TimelineEvent e : timeline) {
                 tables.events().add(s.practiceId()).add(s.id()).add(e.seq()).add(e.at()).add(e.type().name()).add(e.actor())
-                        .json(JsonText.object(e.detail())).endRow();
+                        .json(json.writeValueAsString(e.detail())).endRow();
             }
             for (SlaEvent e : slaEvents) {
                 tables.slaEvents().add(s.practiceId()).add(s.id()).add(e.seq()).add(e.clock().name()).add(e.type().name()).add(e.at())
