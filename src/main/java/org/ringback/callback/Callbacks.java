@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -397,10 +398,18 @@ class Callbacks {
      * timeline and clock events in JDBC batches: the sweeps' bulk path.
      */
     void saveAll(List<Callback> changed) {
+        saveAll(changed, Set.of());
+    }
+
+    /**
+     * {@link #saveAll(List)}, also setting the first-attempt breach flag of the items in {@code firstAttemptBreached}
+     * (a breach the sweep recorded in bulk just before) in the same row update: one new row version per item, not two.
+     */
+    void saveAll(List<Callback> changed, Set<UUID> firstAttemptBreached) {
         if (changed.stream().anyMatch(Callback::isNew)) {
             throw new IllegalArgumentException("saveAll takes stored callbacks only");
         }
-        updateChanged(changed);
+        updateChanged(changed, firstAttemptBreached);
         var eventRows = new ArrayList<Map<String, ?>>();
         var slaRows = new ArrayList<Map<String, ?>>();
         for (Callback callback : changed) {
@@ -408,9 +417,7 @@ class Callbacks {
                 insertAttempt(callback.practiceId(), callback.id(), attempt);
             }
             callback.unsavedEvents().forEach(event -> eventRows.add(eventRow(callback.practiceId(), callback.id(), event)));
-            List<SlaEvent> slaEvents = callback.unsavedSlaEvents();
-            slaEvents.forEach(event -> slaRows.add(slaRow(callback.practiceId(), callback.id(), event)));
-            flagBreaches(callback.practiceId(), callback.id(), slaEvents);
+            callback.unsavedSlaEvents().forEach(event -> slaRows.add(slaRow(callback.practiceId(), callback.id(), event)));
         }
         if (!eventRows.isEmpty()) {
             named.batchUpdate(INSERT_EVENT, SqlParameterSourceUtils.createBatch(eventRows));
@@ -425,17 +432,29 @@ class Callbacks {
      * items change alike: one statement for all of them). Unchanged columns are not written, so PostgreSQL can keep
      * an update on the same page without touching indexes (HOT) when no indexed column changed.
      */
-    private void updateChanged(List<Callback> changed) {
-        Map<List<String>, List<Map<String, Object>>> byColumns = new LinkedHashMap<>();
+    private void updateChanged(List<Callback> changed, Set<UUID> firstAttemptBreached) {
+        Map<UpdateShape, List<Map<String, Object>>> byShape = new LinkedHashMap<>();
         for (Callback callback : changed) {
             Map<String, Object> now = columns(callback.state(), callback.attempts().size());
             Map<String, Object> before = columns(callback.storedState(), storedAttempts(callback));
             List<String> differing = UPDATABLE.keySet().stream().filter(key -> !Objects.equals(now.get(key), before.get(key))).toList();
             now.put("lastActivity", lastActivity(callback));
-            byColumns.computeIfAbsent(differing, key -> new ArrayList<>()).add(now);
+            List<SlaEvent> slaEvents = callback.unsavedSlaEvents();
+            var shape = new UpdateShape(differing,
+                    firstAttemptBreached.contains(callback.id()) || breaches(slaEvents, SlaEvent.Clock.FIRST_ATTEMPT),
+                    breaches(slaEvents, SlaEvent.Clock.RESOLUTION));
+            byShape.computeIfAbsent(shape, key -> new ArrayList<>()).add(now);
         }
-        byColumns.forEach((columns, rows) -> {
+        byShape.forEach((shape, rows) -> {
+            List<String> columns = shape.columns();
             var set = new StringBuilder("version = c.version + 1, last_activity_at = greatest(c.last_activity_at, u.last_activity)");
+            // The flags the breach candidates' partial indexes read, with the rest of the row: one new row version.
+            if (shape.firstAttemptBreached()) {
+                set.append(", first_attempt_breached = true");
+            }
+            if (shape.resolutionBreached()) {
+                set.append(", resolution_breached = true");
+            }
             var names = new StringBuilder("practice_id, id, version, last_activity");
             var arrays = new StringBuilder("cast(:practiceId as uuid[]), cast(:id as uuid[]), cast(:version as integer[]), "
                     + "cast(:lastActivity as timestamptz[])");
@@ -461,6 +480,14 @@ class Callbacks {
                 throw new Refusal.Conflict("Someone else changed this callback; reload it and try again");
             }
         });
+    }
+
+    /** The columns an update writes and the breach flags it sets: the items of one shape go in one statement. */
+    private record UpdateShape(List<String> columns, boolean firstAttemptBreached, boolean resolutionBreached) {
+    }
+
+    private static boolean breaches(List<SlaEvent> events, SlaEvent.Clock clock) {
+        return events.stream().anyMatch(event -> event.clock() == clock && event.type() == SlaEvent.Type.BREACHED);
     }
 
     private static int storedAttempts(Callback callback) {
