@@ -394,6 +394,44 @@ class Callbacks {
     }
 
     /**
+     * The sweeps' light load: callbacks with their attempts, their timeline as its length (a sweep adds events and
+     * reads none: parsing every stored event cost more than the rest of the load) and, if {@code withClocks}, their
+     * clock events. An item without clock events (stored before clocks were events) comes whole, since the aggregate
+     * derives its clocks from its timeline.
+     */
+    List<Callback> findAllForSweep(UUID practiceId, Collection<UUID> ids, boolean withClocks) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID[] wanted = ids.toArray(UUID[]::new);
+        List<Callback.State> states = jdbc.sql("select * from callback where practice_id = :practiceId and id = any(:ids)")
+                .param("practiceId", practiceId).param("ids", wanted)
+                .query(this::state).list();
+        Map<UUID, List<Attempt>> attempts = new HashMap<>();
+        attemptRows(practiceId, ids).forEach(row -> attempts.computeIfAbsent(row.callbackId(), id -> new ArrayList<>()).add(row.attempt()));
+        Map<UUID, Integer> lengths = new HashMap<>();
+        jdbc.sql("select callback_id, max(seq) as length from callback_event where practice_id = :practiceId and callback_id = any(:ids) group by callback_id")
+                .param("practiceId", practiceId).param("ids", wanted)
+                .query((rs, n) -> lengths.put(rs.getObject("callback_id", UUID.class), rs.getInt("length")))
+                .list();
+        Map<UUID, List<SlaEvent>> clocks = new HashMap<>();
+        if (withClocks) {
+            jdbc.sql("select * from sla_event where practice_id = :practiceId and callback_id = any(:ids) order by callback_id, seq")
+                    .param("practiceId", practiceId).param("ids", wanted)
+                    .query((rs, n) -> clocks.computeIfAbsent(rs.getObject("callback_id", UUID.class), id -> new ArrayList<>()).add(slaEvent(rs)))
+                    .list();
+        }
+        List<UUID> withoutClocks = withClocks ? states.stream().map(Callback.State::id).filter(id -> !clocks.containsKey(id)).toList() : List.of();
+        Map<UUID, Callback> whole = new HashMap<>();
+        findAll(practiceId, withoutClocks).forEach(callback -> whole.put(callback.id(), callback));
+        return states.stream()
+                .map(state -> whole.containsKey(state.id()) ? whole.get(state.id())
+                        : Callback.forSweep(state, attempts.getOrDefault(state.id(), List.of()), lengths.getOrDefault(state.id(), 0),
+                                withClocks ? Optional.of(clocks.get(state.id())) : Optional.empty()))
+                .toList();
+    }
+
+    /**
      * Saves loaded callbacks as {@link #save} does (a changed version is a conflict), with their new attempts,
      * timeline and clock events in JDBC batches: the sweeps' bulk path.
      */

@@ -98,7 +98,7 @@ public class EscalationSweep {
         // Loaded, changed and saved per practice in batches: the cost is a few statements per item, not per query.
         for (var practice : due.entrySet()) {
             BusinessCalendar calendar = calendars.computeIfAbsent(practice.getKey(), id -> practices.find(id).calendar());
-            List<Callback> loaded = callbacks.findAll(practice.getKey(), practice.getValue());
+            List<Callback> loaded = callbacks.findAllForSweep(practice.getKey(), practice.getValue(), false);
             var notices = new ArrayList<StaffNotifications.Pending>();
             for (Callback callback : loaded) {
                 int level = callback.state().escalationLevel();
