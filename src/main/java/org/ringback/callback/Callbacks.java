@@ -458,11 +458,32 @@ class Callbacks {
             callback.unsavedSlaEvents().forEach(event -> slaRows.add(slaRow(callback.practiceId(), callback.id(), event)));
         }
         if (!eventRows.isEmpty()) {
-            named.batchUpdate(INSERT_EVENT, SqlParameterSourceUtils.createBatch(eventRows));
+            insertEvents(eventRows);
         }
         if (!slaRows.isEmpty()) {
             named.batchUpdate(INSERT_SLA_EVENT, SqlParameterSourceUtils.createBatch(slaRows));
         }
+    }
+
+    /**
+     * Timeline events as one {@code INSERT ... SELECT FROM unnest} (rows as {@link #eventRow} builds them): a JDBC
+     * batch of 2,000 is rewritten into many multi-row statements, each parsed and bound anew.
+     */
+    private void insertEvents(List<Map<String, ?>> rows) {
+        jdbc.sql("""
+                        insert into callback_event (practice_id, callback_id, seq, at, type, actor, detail)
+                        select e.practice_id, e.callback_id, e.seq, e.at, e.type, e.actor, cast(e.detail as jsonb)
+                        from unnest(cast(:practiceIds as uuid[]), cast(:callbackIds as uuid[]), cast(:seqs as integer[]),
+                                    cast(cast(:ats as text[]) as timestamptz[]), cast(:types as text[]), cast(:actors as text[]),
+                                    cast(:details as text[])) as e(practice_id, callback_id, seq, at, type, actor, detail)""")
+                .param("practiceIds", rows.stream().map(row -> row.get("practiceId")).toArray(UUID[]::new))
+                .param("callbackIds", rows.stream().map(row -> row.get("callbackId")).toArray(UUID[]::new))
+                .param("seqs", rows.stream().map(row -> (Integer) row.get("seq")).toArray(Integer[]::new))
+                .param("ats", rows.stream().map(row -> text(row.get("at"))).toArray(String[]::new))
+                .param("types", rows.stream().map(row -> (String) row.get("type")).toArray(String[]::new))
+                .param("actors", rows.stream().map(row -> (String) row.get("actor")).toArray(String[]::new))
+                .param("details", rows.stream().map(row -> (String) row.get("detail")).toArray(String[]::new))
+                .update();
     }
 
     /**
