@@ -97,8 +97,15 @@ public final class Callback {
     private final List<TimelineEvent> timeline;
     private final int storedAttempts;
     private final int storedEvents;
+    /**
+     * Stored events not held in {@link #timeline}: a sweep that only adds events loads the timeline's length, not
+     * the events (see {@link #forSweep}); new events are numbered after them.
+     */
+    private final int unloadedEvents;
     private final List<SlaEvent> slaEvents;
     private final int storedSlaEvents;
+    /** False when loaded for a sweep that does not touch the clocks: any use of them is then a programming error. */
+    private final boolean clocksLoaded;
     /** The state as it was loaded: the bulk save writes only the columns that differ from it. */
     private final State stored;
     /** The clocks as read by the desk for showing them; not stored. */
@@ -111,6 +118,19 @@ public final class Callback {
 
     /** Rebuilds a stored callback from its state, attempts, timeline and the events of its clocks. */
     Callback(State s, List<Attempt> attempts, List<TimelineEvent> timeline, List<SlaEvent> slaEvents) {
+        this(s, attempts, timeline, 0, slaEvents, true);
+    }
+
+    /**
+     * A stored callback loaded for a sweep: its timeline as its length only (the sweep adds events and reads none),
+     * its clock events only if the sweep's change needs them. Reading what was not loaded fails loudly.
+     */
+    static Callback forSweep(State s, List<Attempt> attempts, int timelineLength, Optional<List<SlaEvent>> slaEvents) {
+        return new Callback(s, attempts, List.of(), timelineLength, slaEvents.orElse(List.of()), slaEvents.isPresent());
+    }
+
+    private Callback(State s, List<Attempt> attempts, List<TimelineEvent> timeline, int unloadedEvents,
+                     List<SlaEvent> slaEvents, boolean clocksLoaded) {
         practiceId = s.practiceId();
         id = s.id();
         patientId = s.patientId();
@@ -149,8 +169,10 @@ public final class Callback {
         this.timeline = new ArrayList<>(timeline);
         this.storedAttempts = attempts.size();
         this.storedEvents = timeline.size();
+        this.unloadedEvents = unloadedEvents;
         this.slaEvents = new ArrayList<>(slaEvents);
         this.storedSlaEvents = slaEvents.size();
+        this.clocksLoaded = clocksLoaded;
         this.stored = s;
     }
 
@@ -309,7 +331,7 @@ public final class Callback {
 
     /** The first time a call finds the number dead, the timeline says so: the ladder never proposes calling it again. */
     private void markNumberNotWorking(AttemptReport report) {
-        boolean marked = timeline.stream().anyMatch(e -> e.type() == TimelineEvent.Type.NUMBER_NOT_WORKING);
+        boolean marked = timeline().stream().anyMatch(e -> e.type() == TimelineEvent.Type.NUMBER_NOT_WORKING);
         if (!marked) {
             record(TimelineEvent.Type.NUMBER_NOT_WORKING, report.at(), Actor.SYSTEM, Map.of("result", report.result().name(),
                     "reason", "no more calls to this number on this item"));
@@ -577,9 +599,11 @@ public final class Callback {
      * resumed as its timeline says it waited on the patient, fulfilled by its first attempt and its closure.
      */
     private void ensureClocks(CallbackContext context) {
+        requireClocks();
         if (!slaEvents.isEmpty()) {
             return;
         }
+        requireTimeline();
         var category = context.category();
         recordClock(SlaEvent.started(slaEvents.size() + 1, SlaEvent.Clock.FIRST_ATTEMPT, receivedAt,
                 new SlaTarget.Window(category.responseWindow()), "category " + category.code()));
@@ -679,6 +703,7 @@ public final class Callback {
 
     /** The due-time columns are a cache for the board: always what the events and the calendar say. */
     private void deriveDueTimes(org.ringback.practice.BusinessCalendar calendar) {
+        requireClocks();
         SlaClock first = SlaClock.of(SlaEvent.Clock.FIRST_ATTEMPT, slaEvents, calendar);
         SlaClock resolution = SlaClock.of(SlaEvent.Clock.RESOLUTION, slaEvents, calendar);
         if (first.isStarted()) {
@@ -695,6 +720,7 @@ public final class Callback {
     }
 
     private SlaClock clock(SlaEvent.Clock which, CallbackContext context) {
+        requireClocks();
         return SlaClock.of(which, slaEvents, context.calendar());
     }
 
@@ -703,11 +729,25 @@ public final class Callback {
     }
 
     private void recordClock(SlaEvent event) {
+        requireClocks();
         slaEvents.add(event);
+    }
+
+    private void requireClocks() {
+        if (!clocksLoaded) {
+            throw new IllegalStateException("This callback was loaded without its clock events");
+        }
+    }
+
+    private void requireTimeline() {
+        if (unloadedEvents > 0) {
+            throw new IllegalStateException("This callback was loaded without its timeline");
+        }
     }
 
     /** Reads both clocks at {@code now} for showing them (the desk does, with the practice's calendar). */
     void readClocks(org.ringback.practice.BusinessCalendar calendar, Instant now) {
+        requireClocks();
         clockReadings = slaEvents.isEmpty() ? Optional.empty() : Optional.of(new SlaClock.Readings(
                 SlaClock.of(SlaEvent.Clock.FIRST_ATTEMPT, slaEvents, calendar).read(now),
                 SlaClock.of(SlaEvent.Clock.RESOLUTION, slaEvents, calendar).read(now),
@@ -720,6 +760,7 @@ public final class Callback {
     }
 
     public List<SlaEvent> slaEvents() {
+        requireClocks();
         return List.copyOf(slaEvents);
     }
 
@@ -743,7 +784,7 @@ public final class Callback {
     }
 
     private void record(TimelineEvent.Type type, Instant at, Actor actor, Map<String, String> detail) {
-        timeline.add(new TimelineEvent(timeline.size() + 1, type, at, actor.username(), detail));
+        timeline.add(new TimelineEvent(unloadedEvents + timeline.size() + 1, type, at, actor.username(), detail));
     }
 
     private static String phrases(List<RedFlag> flags) {
@@ -783,12 +824,13 @@ public final class Callback {
     }
 
     public List<TimelineEvent> timeline() {
+        requireTimeline();
         return List.copyOf(timeline);
     }
 
     /** Not stored yet: a stored callback always has at least its RECEIVED event. */
     boolean isNew() {
-        return storedEvents == 0;
+        return storedEvents + unloadedEvents == 0;
     }
 
     List<Attempt> unsavedAttempts() {

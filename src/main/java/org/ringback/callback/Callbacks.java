@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -393,14 +394,60 @@ class Callbacks {
     }
 
     /**
+     * The sweeps' light load: callbacks with their attempts, their timeline as its length (a sweep adds events and
+     * reads none: parsing every stored event cost more than the rest of the load) and, if {@code withClocks}, their
+     * clock events. An item without clock events (stored before clocks were events) comes whole, since the aggregate
+     * derives its clocks from its timeline.
+     */
+    List<Callback> findAllForSweep(UUID practiceId, Collection<UUID> ids, boolean withClocks) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID[] wanted = ids.toArray(UUID[]::new);
+        List<Callback.State> states = jdbc.sql("select * from callback where practice_id = :practiceId and id = any(:ids)")
+                .param("practiceId", practiceId).param("ids", wanted)
+                .query(this::state).list();
+        Map<UUID, List<Attempt>> attempts = new HashMap<>();
+        attemptRows(practiceId, ids).forEach(row -> attempts.computeIfAbsent(row.callbackId(), id -> new ArrayList<>()).add(row.attempt()));
+        Map<UUID, Integer> lengths = new HashMap<>();
+        jdbc.sql("select callback_id, max(seq) as length from callback_event where practice_id = :practiceId and callback_id = any(:ids) group by callback_id")
+                .param("practiceId", practiceId).param("ids", wanted)
+                .query((rs, n) -> lengths.put(rs.getObject("callback_id", UUID.class), rs.getInt("length")))
+                .list();
+        Map<UUID, List<SlaEvent>> clocks = new HashMap<>();
+        if (withClocks) {
+            jdbc.sql("select * from sla_event where practice_id = :practiceId and callback_id = any(:ids) order by callback_id, seq")
+                    .param("practiceId", practiceId).param("ids", wanted)
+                    .query((rs, n) -> clocks.computeIfAbsent(rs.getObject("callback_id", UUID.class), id -> new ArrayList<>()).add(slaEvent(rs)))
+                    .list();
+        }
+        List<UUID> withoutClocks = withClocks ? states.stream().map(Callback.State::id).filter(id -> !clocks.containsKey(id)).toList() : List.of();
+        Map<UUID, Callback> whole = new HashMap<>();
+        findAll(practiceId, withoutClocks).forEach(callback -> whole.put(callback.id(), callback));
+        return states.stream()
+                .map(state -> whole.containsKey(state.id()) ? whole.get(state.id())
+                        : Callback.forSweep(state, attempts.getOrDefault(state.id(), List.of()), lengths.getOrDefault(state.id(), 0),
+                                withClocks ? Optional.of(clocks.get(state.id())) : Optional.empty()))
+                .toList();
+    }
+
+    /**
      * Saves loaded callbacks as {@link #save} does (a changed version is a conflict), with their new attempts,
      * timeline and clock events in JDBC batches: the sweeps' bulk path.
      */
     void saveAll(List<Callback> changed) {
+        saveAll(changed, Set.of());
+    }
+
+    /**
+     * {@link #saveAll(List)}, also setting the first-attempt breach flag of the items in {@code firstAttemptBreached}
+     * (a breach the sweep recorded in bulk just before) in the same row update: one new row version per item, not two.
+     */
+    void saveAll(List<Callback> changed, Set<UUID> firstAttemptBreached) {
         if (changed.stream().anyMatch(Callback::isNew)) {
             throw new IllegalArgumentException("saveAll takes stored callbacks only");
         }
-        updateChanged(changed);
+        updateChanged(changed, firstAttemptBreached);
         var eventRows = new ArrayList<Map<String, ?>>();
         var slaRows = new ArrayList<Map<String, ?>>();
         for (Callback callback : changed) {
@@ -408,12 +455,10 @@ class Callbacks {
                 insertAttempt(callback.practiceId(), callback.id(), attempt);
             }
             callback.unsavedEvents().forEach(event -> eventRows.add(eventRow(callback.practiceId(), callback.id(), event)));
-            List<SlaEvent> slaEvents = callback.unsavedSlaEvents();
-            slaEvents.forEach(event -> slaRows.add(slaRow(callback.practiceId(), callback.id(), event)));
-            flagBreaches(callback.practiceId(), callback.id(), slaEvents);
+            callback.unsavedSlaEvents().forEach(event -> slaRows.add(slaRow(callback.practiceId(), callback.id(), event)));
         }
         if (!eventRows.isEmpty()) {
-            named.batchUpdate(INSERT_EVENT, SqlParameterSourceUtils.createBatch(eventRows));
+            insertEvents(eventRows);
         }
         if (!slaRows.isEmpty()) {
             named.batchUpdate(INSERT_SLA_EVENT, SqlParameterSourceUtils.createBatch(slaRows));
@@ -421,21 +466,54 @@ class Callbacks {
     }
 
     /**
+     * Timeline events as one {@code INSERT ... SELECT FROM unnest} (rows as {@link #eventRow} builds them): a JDBC
+     * batch of 2,000 is rewritten into many multi-row statements, each parsed and bound anew.
+     */
+    private void insertEvents(List<Map<String, ?>> rows) {
+        jdbc.sql("""
+                        insert into callback_event (practice_id, callback_id, seq, at, type, actor, detail)
+                        select e.practice_id, e.callback_id, e.seq, e.at, e.type, e.actor, cast(e.detail as jsonb)
+                        from unnest(cast(:practiceIds as uuid[]), cast(:callbackIds as uuid[]), cast(:seqs as integer[]),
+                                    cast(cast(:ats as text[]) as timestamptz[]), cast(:types as text[]), cast(:actors as text[]),
+                                    cast(:details as text[])) as e(practice_id, callback_id, seq, at, type, actor, detail)""")
+                .param("practiceIds", rows.stream().map(row -> row.get("practiceId")).toArray(UUID[]::new))
+                .param("callbackIds", rows.stream().map(row -> row.get("callbackId")).toArray(UUID[]::new))
+                .param("seqs", rows.stream().map(row -> (Integer) row.get("seq")).toArray(Integer[]::new))
+                .param("ats", rows.stream().map(row -> text(row.get("at"))).toArray(String[]::new))
+                .param("types", rows.stream().map(row -> (String) row.get("type")).toArray(String[]::new))
+                .param("actors", rows.stream().map(row -> (String) row.get("actor")).toArray(String[]::new))
+                .param("details", rows.stream().map(row -> (String) row.get("detail")).toArray(String[]::new))
+                .update();
+    }
+
+    /**
      * Writes what changed since loading, version-checked, in one statement per set of changed columns (a sweep's
      * items change alike: one statement for all of them). Unchanged columns are not written, so PostgreSQL can keep
      * an update on the same page without touching indexes (HOT) when no indexed column changed.
      */
-    private void updateChanged(List<Callback> changed) {
-        Map<List<String>, List<Map<String, Object>>> byColumns = new LinkedHashMap<>();
+    private void updateChanged(List<Callback> changed, Set<UUID> firstAttemptBreached) {
+        Map<UpdateShape, List<Map<String, Object>>> byShape = new LinkedHashMap<>();
         for (Callback callback : changed) {
             Map<String, Object> now = columns(callback.state(), callback.attempts().size());
             Map<String, Object> before = columns(callback.storedState(), storedAttempts(callback));
             List<String> differing = UPDATABLE.keySet().stream().filter(key -> !Objects.equals(now.get(key), before.get(key))).toList();
             now.put("lastActivity", lastActivity(callback));
-            byColumns.computeIfAbsent(differing, key -> new ArrayList<>()).add(now);
+            List<SlaEvent> slaEvents = callback.unsavedSlaEvents();
+            var shape = new UpdateShape(differing,
+                    firstAttemptBreached.contains(callback.id()) || breaches(slaEvents, SlaEvent.Clock.FIRST_ATTEMPT),
+                    breaches(slaEvents, SlaEvent.Clock.RESOLUTION));
+            byShape.computeIfAbsent(shape, key -> new ArrayList<>()).add(now);
         }
-        byColumns.forEach((columns, rows) -> {
+        byShape.forEach((shape, rows) -> {
+            List<String> columns = shape.columns();
             var set = new StringBuilder("version = c.version + 1, last_activity_at = greatest(c.last_activity_at, u.last_activity)");
+            // The flags the breach candidates' partial indexes read, with the rest of the row: one new row version.
+            if (shape.firstAttemptBreached()) {
+                set.append(", first_attempt_breached = true");
+            }
+            if (shape.resolutionBreached()) {
+                set.append(", resolution_breached = true");
+            }
             var names = new StringBuilder("practice_id, id, version, last_activity");
             var arrays = new StringBuilder("cast(:practiceId as uuid[]), cast(:id as uuid[]), cast(:version as integer[]), "
                     + "cast(:lastActivity as timestamptz[])");
@@ -461,6 +539,14 @@ class Callbacks {
                 throw new Refusal.Conflict("Someone else changed this callback; reload it and try again");
             }
         });
+    }
+
+    /** The columns an update writes and the breach flags it sets: the items of one shape go in one statement. */
+    private record UpdateShape(List<String> columns, boolean firstAttemptBreached, boolean resolutionBreached) {
+    }
+
+    private static boolean breaches(List<SlaEvent> events, SlaEvent.Clock clock) {
+        return events.stream().anyMatch(event -> event.clock() == clock && event.type() == SlaEvent.Type.BREACHED);
     }
 
     private static int storedAttempts(Callback callback) {

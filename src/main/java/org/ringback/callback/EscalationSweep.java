@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -61,14 +63,18 @@ public class EscalationSweep {
     public int sweep() {
         Timer.Sample started = Timer.start();
         // Breaches first, so that an item's timeline reads: clock breached, then escalated because of it.
-        breaches.record(clock.instant(), properties.batch());
-        int escalated = escalateOverdue();
+        SlaBreaches.Recorded breached = breaches.record(clock.instant(), properties.batch());
+        Map<UUID, UUID> unflagged = new HashMap<>(breached.firstAttemptUnflagged());
+        int escalated = escalateOverdue(unflagged);
+        // Breached but not escalated now (already at the top level, or beyond this run's batch): the flag alone.
+        breaches.flag(unflagged, clock.instant());
         started.stop(duration);
         escalations.increment(escalated);
         return escalated;
     }
 
-    private int escalateOverdue() {
+    /** Escalates what is due; an item in {@code unflagged} gets its breach flag in the same update and leaves the map. */
+    private int escalateOverdue(Map<UUID, UUID> unflagged) {
         Instant now = clock.instant();
         List<Candidate> candidates = jdbc.sql("""
                         select practice_id, id, escalation_level, first_attempt_due_at from callback
@@ -92,7 +98,7 @@ public class EscalationSweep {
         // Loaded, changed and saved per practice in batches: the cost is a few statements per item, not per query.
         for (var practice : due.entrySet()) {
             BusinessCalendar calendar = calendars.computeIfAbsent(practice.getKey(), id -> practices.find(id).calendar());
-            List<Callback> loaded = callbacks.findAll(practice.getKey(), practice.getValue());
+            List<Callback> loaded = callbacks.findAllForSweep(practice.getKey(), practice.getValue(), false);
             var notices = new ArrayList<StaffNotifications.Pending>();
             for (Callback callback : loaded) {
                 int level = callback.state().escalationLevel();
@@ -102,7 +108,13 @@ public class EscalationSweep {
                 callback.escalate(why, now, Actor.SYSTEM);
                 notices.add(WorkSweeps.escalationNotice(callback, why, "first-attempt:" + (level + 1), now, calendar));
             }
-            callbacks.saveAll(loaded);
+            Set<UUID> breachedNow = new HashSet<>();
+            for (Callback callback : loaded) {
+                if (unflagged.remove(callback.id()) != null) {
+                    breachedNow.add(callback.id());
+                }
+            }
+            callbacks.saveAll(loaded, breachedNow);
             notifications.notifyAll(notices);
             escalated += loaded.size();
         }

@@ -45,16 +45,46 @@ class SlaBreaches {
         this.json = json;
     }
 
-    /** Answers the number of breaches recorded. */
-    int record(Instant now, int batch) {
-        int recorded = 0;
-        for (SlaEvent.Clock clock : SlaEvent.Clock.values()) {
-            recorded += record(clock, now, batch);
-        }
-        return recorded;
+    /**
+     * What one run recorded in bulk: the items whose first-attempt breach is recorded (events written) but whose
+     * flag on the callback row is not set yet, by id with their practice. The escalation sweep sets the flag in the
+     * update that escalates the item (one new row version instead of two) and hands the rest to {@link #flag}.
+     */
+    record Recorded(int count, Map<UUID, UUID> firstAttemptUnflagged) {
     }
 
-    private int record(SlaEvent.Clock clock, Instant now, int batch) {
+    /** Records the breaches due at {@code now}; the first-attempt flags of the bulk path are left to the caller. */
+    Recorded record(Instant now, int batch) {
+        int recorded = 0;
+        Map<UUID, UUID> unflagged = new LinkedHashMap<>();
+        for (SlaEvent.Clock clock : SlaEvent.Clock.values()) {
+            recorded += record(clock, now, batch, unflagged);
+        }
+        return new Recorded(recorded, unflagged);
+    }
+
+    /** Sets the first-attempt breach flag of items recorded by {@link #record} (practice by item id) and not saved since. */
+    void flag(Map<UUID, UUID> firstAttemptUnflagged, Instant at) {
+        if (firstAttemptUnflagged.isEmpty()) {
+            return;
+        }
+        setFlags(SlaEvent.Clock.FIRST_ATTEMPT, firstAttemptUnflagged.values().toArray(UUID[]::new),
+                firstAttemptUnflagged.keySet().toArray(UUID[]::new), at);
+    }
+
+    private void setFlags(SlaEvent.Clock clock, UUID[] practiceIds, UUID[] ids, Instant at) {
+        // The new timeline event is the item's newest: its last activity, as every save keeps it.
+        jdbc.sql("update callback c set " + (clock == SlaEvent.Clock.FIRST_ATTEMPT ? "first_attempt_breached" : "resolution_breached") + """
+                 = true, version = c.version + 1, last_activity_at = greatest(c.last_activity_at, :at)
+                from unnest(:practiceIds, :callbackIds) as u (practice_id, id)
+                where c.practice_id = u.practice_id and c.id = u.id""")
+                .param("practiceIds", practiceIds)
+                .param("callbackIds", ids)
+                .param("at", Callbacks.utc(at))
+                .update();
+    }
+
+    private int record(SlaEvent.Clock clock, Instant now, int batch, Map<UUID, UUID> firstAttemptUnflagged) {
         boolean first = clock == SlaEvent.Clock.FIRST_ATTEMPT;
         String due = first ? "first_attempt_due_at" : "resolution_due_at";
         String running = first ? "c.first_attempt_at is null and not c.first_attempt_breached"
@@ -121,12 +151,11 @@ class SlaBreaches {
                            :at, 'SLA_BREACHED', :actor, cast(u.detail as jsonb)
                     from unnest(:practiceIds, :callbackIds, cast(:details as text[])) as u (practice_id, callback_id, detail)""")
                     .params(params).update();
-            // The new timeline event is the item's newest: its last activity, as every save keeps it.
-            jdbc.sql("update callback c set " + (first ? "first_attempt_breached" : "resolution_breached") + """
-                     = true, version = c.version + 1, last_activity_at = greatest(c.last_activity_at, :at)
-                    from unnest(:practiceIds, :callbackIds) as u (practice_id, id)
-                    where c.practice_id = u.practice_id and c.id = u.id""")
-                    .params(params).update();
+            if (first) {
+                slaRows.forEach(row -> firstAttemptUnflagged.put((UUID) row.get("callbackId"), (UUID) row.get("practiceId")));
+            } else {
+                setFlags(clock, (UUID[]) params.get("practiceIds"), (UUID[]) params.get("callbackIds"), now);
+            }
         }
         return recorded;
     }

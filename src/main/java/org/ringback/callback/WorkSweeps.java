@@ -118,7 +118,7 @@ public class WorkSweeps {
         Set<String> active = activeOwners(practice.id(), due, now);
         Instant nextTouch = calendar.nextOpenAt(calendar.endOfBusinessDay(day).orElse(now));
         var notices = new ArrayList<StaffNotifications.Pending>();
-        List<Callback> loaded = callbacks.findAll(practice.id(), due.stream().map(Due::id).toList());
+        List<Callback> loaded = callbacks.findAllForSweep(practice.id(), due.stream().map(Due::id).toList(), false);
         for (Callback callback : loaded) {
             Optional<String> owner = callback.state().owner();
             if (owner.filter(active::contains).isPresent()) {
@@ -171,7 +171,7 @@ public class WorkSweeps {
     @Transactional
     public int idleOwners() {
         Instant now = clock.instant();
-        record Claimed(UUID practiceId, UUID id) {
+        record Claimed(UUID practiceId, UUID id, Instant lastActivity) {
         }
         Map<UUID, BusinessCalendar> calendars = new HashMap<>();
         var practiceIds = new ArrayList<UUID>();
@@ -185,7 +185,7 @@ public class WorkSweeps {
             return 0;
         }
         List<Claimed> candidates = jdbc.sql("""
-                        select c.practice_id, c.id from unnest(:practiceIds, cast(:idleBefore as timestamptz[])) as p (id, idle_before)
+                        select c.practice_id, c.id, c.last_activity_at from unnest(:practiceIds, cast(:idleBefore as timestamptz[])) as p (id, idle_before)
                         cross join lateral (
                             select c.practice_id, c.id, c.last_activity_at from callback c
                             where c.practice_id = p.id and c.owner is not null and c.status in ('NEW', 'IN_PROGRESS')
@@ -198,15 +198,19 @@ public class WorkSweeps {
                 .param("practiceIds", practiceIds.toArray(UUID[]::new))
                 .param("idleBefore", idleBefore.toArray(String[]::new))
                 .param("batch", properties.batch())
-                .query((rs, n) -> new Claimed(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class)))
+                .query((rs, n) -> new Claimed(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
+                        Callbacks.instant(rs, "last_activity_at")))
                 .list();
+        // The newest event's time, as every save keeps it: the timeline itself is not loaded.
+        Map<UUID, Instant> lastActivities = new HashMap<>();
+        candidates.forEach(candidate -> lastActivities.put(candidate.id(), candidate.lastActivity()));
         int returned = 0;
         for (var practice : byPractice(candidates, Claimed::practiceId, Claimed::id).entrySet()) {
             BusinessCalendar calendar = calendars.get(practice.getKey());
             var changed = new ArrayList<Callback>();
             var notices = new ArrayList<StaffNotifications.Pending>();
-            for (Callback callback : callbacks.findAll(practice.getKey(), practice.getValue())) {
-                Instant lastActivity = callback.timeline().stream().map(TimelineEvent::at).max(Instant::compareTo).orElseThrow();
+            for (Callback callback : callbacks.findAllForSweep(practice.getKey(), practice.getValue(), false)) {
+                Instant lastActivity = lastActivities.get(callback.id());
                 Duration idle = calendar.businessTimeBetween(lastActivity, now);
                 if (idle.compareTo(properties.idleAfter()) < 0) {
                     continue;
@@ -254,7 +258,7 @@ public class WorkSweeps {
             BusinessCalendar calendar = calendars.get(practice.getKey());
             var contexts = new HashMap<String, CallbackContext>();
             var notices = new ArrayList<StaffNotifications.Pending>();
-            List<Callback> loaded = callbacks.findAll(practice.getKey(), practice.getValue());
+            List<Callback> loaded = callbacks.findAllForSweep(practice.getKey(), practice.getValue(), true);
             for (Callback callback : loaded) {
                 LocalDate expected = callback.state().waitingExpectedBy().orElseThrow();
                 CallbackContext context = callback.patientId().isPresent()

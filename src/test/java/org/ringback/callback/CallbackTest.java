@@ -1055,4 +1055,18 @@ class CallbackTest {
                 Urgency.ROUTINE, List.of(), ny("2026-11-23T11:00"), given.context(), FRONT_DESK))).isNotNull();
         assertThat(callback.state().repeatCount()).isZero();
     }
+
+    @Test
+    void aCallbackLoadedForASweepNumbersNewEventsAfterItsStoredTimelineAndRefusesWhatWasNotLoaded() {
+        var given = aCallback().inCategory("BILLING");
+        var light = Callback.forSweep(given.build().state(), List.of(), 3, Optional.empty());
+
+        assertThat(light.isNew()).as("three events are stored").isFalse();
+        light.escalate("overdue", MONDAY_0900.plus(Duration.ofHours(2)), Actor.SYSTEM);
+
+        assertThat(light.unsavedEvents()).extracting(TimelineEvent::seq, TimelineEvent::type).containsExactly(tuple(4, ESCALATED));
+        assertThat(catchThrowableOfType(IllegalStateException.class, light::timeline)).isNotNull();
+        assertThat(catchThrowableOfType(IllegalStateException.class,
+                () -> light.recordBreaches(MONDAY_0900.plus(Duration.ofDays(3)), given.context()))).as("its clocks were not loaded").isNotNull();
+    }
 }

@@ -6,6 +6,7 @@ import static org.ringback.support.Fixtures.MONDAY_0900;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import org.ringback.support.IntegrationTest;
 import org.ringback.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The escalation sweep against the real database: overdue first attempts escalate once per level, even with two sweepers. */
@@ -32,6 +34,9 @@ class EscalationSweepIntegrationTest {
 
     @Autowired
     EscalationSweep sweep;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Fixtures fx;
     Api admin;
@@ -113,6 +118,43 @@ class EscalationSweepIntegrationTest {
             assertThat(escalations).as("escalations of %s", id).isEqualTo(1);
             assertThat(level(id)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void theBreachFlagIsStoredWithTheEscalationAndWithoutOne() {
+        var practice = fx.practice();
+        String overdue = fx.aCallback(practice.id()).inCategory("TELEHEALTH_ACCESS").fromCaller(Fixtures.phone(71), "A").create().get("id").asString();
+        String atTheTop = fx.aCallback(practice.id()).inCategory("TELEHEALTH_ACCESS").fromCaller(Fixtures.phone(72), "B").create().get("id").asString();
+        for (int i = 0; i < 2; i++) {
+            assertThat(admin.post("/api/v1/callbacks/" + atTheTop + "/escalate", Api.json("{'reason': 'the patient asks for the manager'}"))
+                    .status()).isEqualTo(200);
+        }
+
+        clock.set(MONDAY_0900.plus(Duration.ofMinutes(61)));
+        sweep.sweep();
+
+        // Escalated in the same run as its breach: the row says both (one update writes them together).
+        assertThat(stored(overdue)).isEqualTo("breached true, level 1");
+        // Breached at the top level, so not escalated: the flag is written on its own.
+        assertThat(stored(atTheTop)).isEqualTo("breached true, level 2");
+        // The flag is what keeps a later sweep from recording the breach again.
+        clock.set(MONDAY_0900.plus(Duration.ofMinutes(62)));
+        sweep.sweep();
+        for (String id : List.of(overdue, atTheTop)) {
+            long breaches = 0;
+            for (JsonNode event : admin.get("/api/v1/callbacks/" + id).json("/timeline")) {
+                breaches += event.get("type").asString().equals("SLA_BREACHED") ? 1 : 0;
+            }
+            assertThat(breaches).as("breaches recorded for %s", id).isEqualTo(1);
+        }
+        assertThat(stored(overdue)).isEqualTo("breached true, level 1");
+    }
+
+    private String stored(String id) {
+        return jdbc.sql("select first_attempt_breached, escalation_level from callback where id = :id")
+                .param("id", UUID.fromString(id))
+                .query((rs, n) -> "breached " + rs.getBoolean(1) + ", level " + rs.getInt(2))
+                .single();
     }
 
     private int level(String id) {

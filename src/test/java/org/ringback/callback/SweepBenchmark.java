@@ -21,6 +21,7 @@ import org.ringback.identity.Identity;
 import org.ringback.practice.PracticeDirectory;
 import org.ringback.support.Fixtures;
 import org.ringback.support.IntegrationTest;
+import org.ringback.support.QueryCounting;
 import org.ringback.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,6 +82,9 @@ class SweepBenchmark {
 
     @Autowired
     SlaBreaches breaches;
+
+    @Autowired
+    QueryCounting queries;
 
     final List<String> report = new ArrayList<>();
     boolean warmingUp;
@@ -227,15 +231,16 @@ class SweepBenchmark {
         long threadBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long[] backend = new long[2];
         long started = System.nanoTime();
+        int[] changed = new int[1];
         // Built here with a batch of 2,000, the sweeps have no transactional proxy: one transaction per run, as in the app.
-        int changed = transactions.execute(status -> {
+        QueryCounting.Statements statements = queries.during(() -> changed[0] = transactions.execute(status -> {
             long pid = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
             backend[0] = pid;
             backend[1] = ticks(pid);
             int n = sweep.getAsInt();
             backend[1] = ticks(pid) - backend[1];
             return n;
-        });
+        }));
         long ms = (System.nanoTime() - started) / 1_000_000;
         long jvmMs = (jvmCpuNanos() - jvmBefore) / 1_000_000;
         long threadMs = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadBefore) / 1_000_000;
@@ -243,10 +248,17 @@ class SweepBenchmark {
         // The sweep's thread is the sweep's own work; the rest of the JVM's CPU is the JIT and the garbage collector.
         if (!warmingUp) {
             say("%-100s %,6d items  %,6d ms  (CPU: sweep thread %,d ms, whole JVM %,d ms, PostgreSQL backend %,d ms; load %s)", what,
-                    changed, ms, threadMs, jvmMs, backend[1] * 10, load());
+                    changed[0], ms, threadMs, jvmMs, backend[1] * 10, load());
+            // Where the wall time goes, statement by statement (the longer ones; wall time, so the load shows in it).
+            for (int i = 0; i < statements.count(); i++) {
+                if (statements.elapsedMillis().get(i) >= 10) {
+                    String sql = statements.sql().get(i);
+                    say("    %,6d ms  %s", statements.elapsedMillis().get(i), sql.length() > 150 ? sql.substring(0, 150) + "…" : sql);
+                }
+            }
         }
         if (expected >= 0) {
-            assertThat(changed).as(what).isEqualTo(expected);
+            assertThat(changed[0]).as(what).isEqualTo(expected);
         }
     }
 

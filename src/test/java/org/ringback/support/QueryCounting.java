@@ -18,8 +18,8 @@ import net.ttddyy.dsproxy.listener.QueryExecutionListener;
  */
 public final class QueryCounting implements QueryExecutionListener {
 
-    /** The statements executed while an action ran, in the order they finished. */
-    public record Statements(List<String> sql) {
+    /** The statements executed while an action ran, in the order they finished, with each one's wall time. */
+    public record Statements(List<String> sql, List<Long> elapsedMillis) {
 
         public int count() {
             return sql.size();
@@ -32,7 +32,7 @@ public final class QueryCounting implements QueryExecutionListener {
     }
 
     private final AtomicLong executed = new AtomicLong();
-    private volatile Queue<String> recording;
+    private volatile Queue<String[]> recording;
 
     @Override
     public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
@@ -41,10 +41,10 @@ public final class QueryCounting implements QueryExecutionListener {
     @Override
     public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
         executed.incrementAndGet();
-        Queue<String> open = recording;
+        Queue<String[]> open = recording;
         if (open != null) {
-            open.add(queries.stream().map(QueryInfo::getQuery).map(QueryCounting::oneLine).collect(Collectors.joining("; "))
-                    + (execution.isBatch() ? " [batch of " + execution.getBatchSize() + "]" : ""));
+            open.add(new String[] {queries.stream().map(QueryInfo::getQuery).map(QueryCounting::oneLine).collect(Collectors.joining("; "))
+                    + (execution.isBatch() ? " [batch of " + execution.getBatchSize() + "]" : ""), Long.toString(execution.getElapsedTime())});
         }
     }
 
@@ -55,14 +55,15 @@ public final class QueryCounting implements QueryExecutionListener {
 
     /** Runs the action and answers the statements the app executed meanwhile, on any thread. */
     public synchronized Statements during(Runnable action) {
-        Queue<String> open = new ConcurrentLinkedQueue<>();
+        Queue<String[]> open = new ConcurrentLinkedQueue<>();
         recording = open;
         try {
             action.run();
         } finally {
             recording = null;
         }
-        return new Statements(List.copyOf(open));
+        return new Statements(open.stream().map(statement -> statement[0]).toList(),
+                open.stream().map(statement -> Long.parseLong(statement[1])).toList());
     }
 
     private static String oneLine(String sql) {
