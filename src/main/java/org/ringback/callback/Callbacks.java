@@ -350,8 +350,7 @@ class Callbacks {
         Map<UUID, List<Attempt>> attempts = new HashMap<>();
         states.stream().collect(Collectors.groupingBy(Callback.State::practiceId,
                         Collectors.mapping(Callback.State::id, Collectors.toList())))
-                .forEach((practiceId, ids) -> attemptRows(practiceId, ids).forEach(row ->
-                        attempts.computeIfAbsent(row.callbackId(), id -> new ArrayList<>()).add(row.attempt())));
+                .forEach((practiceId, ids) -> attempts.putAll(attemptsByCallback(practiceId, ids)));
         return states.stream()
                 .map(state -> new Callback(state, attempts.getOrDefault(state.id(), List.of()), List.of()))
                 .toList();
@@ -366,11 +365,8 @@ class Callbacks {
             return List.of();
         }
         UUID[] wanted = ids.toArray(UUID[]::new);
-        List<Callback.State> states = jdbc.sql("select * from callback where practice_id = :practiceId and id = any(:ids)")
-                .param("practiceId", practiceId).param("ids", wanted)
-                .query(this::state).list();
-        Map<UUID, List<Attempt>> attempts = new HashMap<>();
-        attemptRows(practiceId, ids).forEach(row -> attempts.computeIfAbsent(row.callbackId(), id -> new ArrayList<>()).add(row.attempt()));
+        List<Callback.State> states = states(practiceId, wanted);
+        Map<UUID, List<Attempt>> attempts = attemptsByCallback(practiceId, ids);
         Map<UUID, List<TimelineEvent>> timelines = new HashMap<>();
         jdbc.sql("select * from callback_event where practice_id = :practiceId and callback_id = any(:ids) order by callback_id, seq")
                 .param("practiceId", practiceId).param("ids", wanted)
@@ -404,11 +400,8 @@ class Callbacks {
             return List.of();
         }
         UUID[] wanted = ids.toArray(UUID[]::new);
-        List<Callback.State> states = jdbc.sql("select * from callback where practice_id = :practiceId and id = any(:ids)")
-                .param("practiceId", practiceId).param("ids", wanted)
-                .query(this::state).list();
-        Map<UUID, List<Attempt>> attempts = new HashMap<>();
-        attemptRows(practiceId, ids).forEach(row -> attempts.computeIfAbsent(row.callbackId(), id -> new ArrayList<>()).add(row.attempt()));
+        List<Callback.State> states = states(practiceId, wanted);
+        Map<UUID, List<Attempt>> attempts = attemptsByCallback(practiceId, ids);
         Map<UUID, Integer> lengths = new HashMap<>();
         jdbc.sql("select callback_id, max(seq) as length from callback_event where practice_id = :practiceId and callback_id = any(:ids) group by callback_id")
                 .param("practiceId", practiceId).param("ids", wanted)
@@ -429,6 +422,20 @@ class Callbacks {
                         : Callback.forSweep(state, attempts.getOrDefault(state.id(), List.of()), lengths.getOrDefault(state.id(), 0),
                                 withClocks ? Optional.of(clocks.get(state.id())) : Optional.empty()))
                 .toList();
+    }
+
+    /** The callbacks' rows, for the bulk loads. */
+    private List<Callback.State> states(UUID practiceId, UUID[] ids) {
+        return jdbc.sql("select * from callback where practice_id = :practiceId and id = any(:ids)")
+                .param("practiceId", practiceId).param("ids", ids)
+                .query(this::state).list();
+    }
+
+    /** Their attempts, in order, by callback. */
+    private Map<UUID, List<Attempt>> attemptsByCallback(UUID practiceId, Collection<UUID> ids) {
+        Map<UUID, List<Attempt>> attempts = new HashMap<>();
+        attemptRows(practiceId, ids).forEach(row -> attempts.computeIfAbsent(row.callbackId(), id -> new ArrayList<>()).add(row.attempt()));
+        return attempts;
     }
 
     /**

@@ -3,14 +3,7 @@ package org.ringback.callback.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ringback.support.Fixtures.MONDAY_0900;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.ringback.support.Api;
 import org.ringback.support.Fixtures;
 import org.ringback.support.IntegrationTest;
+import org.ringback.support.StaffSession;
 import org.ringback.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,12 +63,12 @@ class BoardPageIntegrationTest {
             fx.aCallback(practice.id()).inCategory("GENERAL_QUESTION").fromCaller(Fixtures.phone(10 + i), "Caller " + i)
                     .receivedAt(MONDAY_0900.minus(Duration.ofMinutes(30 + i))).create();
         }
-        var session = Session.signedIn(port, fx.staff(practice.id()));
+        var session = signedIn(fx.staff(practice.id()));
         List<String> boardOrder = Fixtures.ids(fx.admin().get("/api/v1/practices/" + practice.id() + "/callbacks").body());
         assertThat(boardOrder).hasSize(7);
         assertThat(boardOrder.get(0)).as("the same-day item is the most urgent").isEqualTo(urgent);
 
-        String page = session.page("/practices/" + practice.id() + "/board");
+        String page = page(session, "/practices/" + practice.id() + "/board");
         assertThat(ids(page)).as("the page's rows in the JSON board's order").isEqualTo(boardOrder);
         assertThat(total(page)).isEqualTo(7);
         assertThat(page).doesNotContain("id=\"board-more\"");
@@ -100,7 +94,7 @@ class BoardPageIntegrationTest {
             fx.aCallback(practice.id()).inCategory(i % 2 == 0 ? "BILLING" : "GENERAL_QUESTION").fromCaller(Fixtures.phone(20 + i), "Caller " + i)
                     .receivedAt(MONDAY_0900.minus(Duration.ofMinutes(10 + i))).create();
         }
-        var session = Session.signedIn(port, fx.staff(practice.id()));
+        var session = signedIn(fx.staff(practice.id()));
         List<String> boardOrder = Fixtures.ids(fx.admin().get("/api/v1/practices/" + practice.id() + "/callbacks").body());
         List<String> billing = Fixtures.ids(fx.admin().get("/api/v1/practices/" + practice.id() + "/callbacks?category=BILLING").body());
 
@@ -108,7 +102,7 @@ class BoardPageIntegrationTest {
         List<Integer> sizes = new ArrayList<>();
         String next = "/practices/" + practice.id() + "/board?size=3";
         while (next != null) {
-            String page = session.page(next);
+            String page = page(session, next);
             assertThat(total(page)).as("the count of all on every page").isEqualTo(7);
             seen.addAll(ids(page));
             sizes.add(ids(page).size());
@@ -117,15 +111,15 @@ class BoardPageIntegrationTest {
         assertThat(seen).as("pages without gaps or repeats, in board order").isEqualTo(boardOrder);
         assertThat(sizes).as("the rows asked for (as the refresh does), then the next ones at a page's size").containsExactly(3, 4);
 
-        String first = session.page("/practices/" + practice.id() + "/board?category=BILLING&size=2");
+        String first = page(session, "/practices/" + practice.id() + "/board?category=BILLING&size=2");
         assertThat(total(first)).isEqualTo(4);
-        String second = session.page(more(first));
+        String second = page(session, more(first));
         assertThat(ids(first)).isEqualTo(billing.subList(0, 2));
         assertThat(ids(second)).as("the next page keeps the filter").isEqualTo(billing.subList(2, 4));
         assertThat(total(second)).isEqualTo(4);
         // A refused staff page is a page with the reason (StaffPages: 409 for invalid input), never a 500.
         for (String bad : List.of("after=not-a-cursor", "size=0", "size=1001", "size=many")) {
-            assertThat(session.status("/practices/" + practice.id() + "/board?" + bad)).as(bad).isBetween(400, 499);
+            assertThat(session.get("/practices/" + practice.id() + "/board?" + bad).statusCode()).as(bad).isBetween(400, 499);
         }
     }
 
@@ -151,63 +145,19 @@ class BoardPageIntegrationTest {
         return more.find() ? more.group(1).replace("&amp;", "&") : null;
     }
 
+    private StaffSession signedIn(Fixtures.User user) {
+        return StaffSession.signIn(port, user.username(), user.password());
+    }
+
     private static String rowOf(String page, String id) {
         return ROW.matcher(page).results().map(match -> match.group())
                 .filter(row -> row.contains("/callbacks/" + id + "\"")).findFirst().orElseThrow();
     }
 
-    /** A browser's view of the staff pages: a session cookie from the sign-in form. */
-    private static final class Session {
-
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        private final int port;
-
-        private Session(int port) {
-            this.port = port;
-        }
-
-        static Session signedIn(int port, Fixtures.User user) {
-            var session = new Session(port);
-            HttpResponse<String> login = session.send("/login", null);
-            Matcher csrf = CSRF.matcher(login.body());
-            assertThat(csrf.find()).isTrue();
-            String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
-            HttpResponse<String> signIn = session.send("/login", "username=" + encode(user.username()) + "&password="
-                    + encode(user.password()) + "&_csrf=" + encode(token));
-            assertThat(signIn.statusCode()).isEqualTo(302);
-            assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-            return session;
-        }
-
-        String page(String path) {
-            HttpResponse<String> page = send(path, null);
-            assertThat(page.statusCode()).as(path + "\n" + page.body()).isEqualTo(200);
-            return page.body();
-        }
-
-        int status(String path) {
-            return send(path, null).statusCode();
-        }
-
-        private HttpResponse<String> send(String path, String form) {
-            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-            if (form != null) {
-                request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
-            }
-            try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
+    /** The page at {@code path}, which must answer 200. */
+    private static String page(StaffSession session, String path) {
+        HttpResponse<String> page = session.get(path);
+        assertThat(page.statusCode()).as(path + "\n" + page.body()).isEqualTo(200);
+        return page.body();
     }
 }
