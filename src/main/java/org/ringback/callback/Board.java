@@ -32,6 +32,12 @@ public class Board {
     /** The rows of a first page: the most urgent ones; the rest come on demand, through the cursor. */
     public static final int PAGE = 200;
 
+    /** What a row needs of its callback, read before the joins on a page after a cursor. */
+    private static final String PAGE_COLUMNS = """
+            c.id, c.practice_id, c.patient_id, c.contact_phone, c.caller_name, c.category, c.urgency, c.urgency_rank, c.queue,
+            c.owner, c.status, c.waiting_on, c.received_at, c.board_due_at, c.attempt_count, c.next_action, c.next_action_at,
+            c.red_flags, c.escalation_level""";
+
     private final JdbcClient jdbc;
     private final Identity identity;
     private final Clock clock;
@@ -63,9 +69,8 @@ public class Board {
         if (practiceIds.isEmpty()) {
             return new Rows(List.of(), 0, Optional.empty());
         }
-        // One practice is compared as a value, not as an array: PostgreSQL then reads callback_board in board
-        // order and stops at the page's last row, so only the rows shown are joined to their patient and attempts
-        // (with "= any" it joined and sorted every open item of the practice, whatever the page size).
+        // One practice is compared as a value, not as an array: PostgreSQL then reads callback_board in board order
+        // and stops at the page's last row (with "= any" it reads and sorts the open items of the practices).
         String practiceIs = practiceIds.size() == 1 ? "= :practiceId" : "= any(:practiceIds)";
         var params = new HashMap<String, Object>();
         params.put("practiceId", practiceIds.iterator().next());
@@ -92,32 +97,38 @@ public class Board {
             filters.append(" and c.status = :waitingStatus");
             params.put("waitingStatus", "PATIENT".equals(waiting) ? Status.WAITING_ON_PATIENT.name() : Status.WAITING_ON_INTERNAL.name());
         });
-        var sql = new StringBuilder("""
+        int pageSize = Math.max(1, Math.min(limit, LIMIT));
+        // One practice is named as a value in the joins too, not through c.practice_id: joined through the row,
+        // PostgreSQL planned the 1,000-row refresh of a practice with more open items than its statistics knew as a
+        // join of every open item, then a sort (46,276 buffers at 7,380 open items; 17,779 so: BENCHMARKS.md).
+        boolean one = practiceIds.size() == 1;
+        String practiceOf = one ? ":practiceId" : "c.practice_id";
+        String joins = """
+                join practice pr on pr.id = %1$s%2$s
+                left join patient p on p.practice_id = %1$s and p.id = c.patient_id
+                left join category k on k.practice_id = %1$s and k.code = c.category%3$s
+                left join lateral (select a.result from attempt a
+                                   where a.practice_id = %1$s and a.callback_id = c.id and c.attempt_count > 0
+                                   order by a.seq desc limit 1) last on true
+                """.formatted(practiceOf, one ? "" : " and pr.id = any(:practiceIds)", one ? "" : " and k.practice_id = any(:practiceIds)");
+        // The first page reads callback_board in board order and stops at its last row. After a cursor, the page's
+        // callbacks come first (BoardKeyset: two index ranges) and only they are joined; an item not tried yet has
+        // no last attempt to look up.
+        String rows = after.isEmpty()
+                ? "from callback c\n" + joins + "where " + filters + " order by c.urgency_rank desc, c.board_due_at, c.id limit " + (pageSize + 1)
+                : "from (" + BoardKeyset.page(PAGE_COLUMNS, filters.toString(), true, pageSize + 1) + ") c\n" + joins
+                        + "order by c.urgency_rank desc, c.board_due_at, c.id";
+        BoardKeyset.bind(params, after);
+        String sql = """
                 select c.id, c.practice_id, pr.name as practice_name, pr.time_zone, pr.board_identifier,
                        p.display_name, p.mrn, c.contact_phone, c.caller_name, c.category, c.urgency, c.queue, c.owner,
                        c.status, c.waiting_on, c.received_at, c.board_due_at, c.attempt_count,
                        coalesce(k.ladder_max_attempts, 3) as max_attempts, coalesce(k.name, c.category) as category_name, last.result as last_result,
                        c.next_action, c.next_action_at, jsonb_array_length(c.red_flags) > 0 as red_flag, c.escalation_level,
                        (select count(*) from callback c where %s) as total
-                from callback c
-                join practice pr on pr.id = c.practice_id and pr.id %s
-                left join patient p on p.practice_id = c.practice_id and p.id = c.patient_id
-                left join category k on k.practice_id = c.practice_id and k.code = c.category and k.practice_id %s
-                left join lateral (select a.result from attempt a
-                                   where a.practice_id = c.practice_id and a.callback_id = c.id
-                                   order by a.seq desc limit 1) last on true
-                where %s""".formatted(filters, practiceIs, practiceIs, filters));
-        after.ifPresent(cursor -> {
-            sql.append(" and (c.urgency_rank < :rank or (c.urgency_rank = :rank and (c.board_due_at > :due"
-                    + " or (c.board_due_at = :due and c.id > :afterId))))");
-            params.put("rank", cursor.urgencyRank());
-            params.put("due", Callbacks.utc(cursor.due()));
-            params.put("afterId", cursor.id());
-        });
-        int pageSize = Math.max(1, Math.min(limit, LIMIT));
-        sql.append(" order by c.urgency_rank desc, c.board_due_at, c.id limit " + (pageSize + 1));
+                """.formatted(filters) + rows;
         int[] total = {0};
-        List<BoardRow> found = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+        List<BoardRow> found = jdbc.sql(sql).params(params).query((rs, n) -> {
             total[0] = rs.getInt("total");
             BoardIdentifier identifier = BoardIdentifier.valueOf(rs.getString("board_identifier"));
             String name = Optional.ofNullable(rs.getString("display_name")).orElse(rs.getString("caller_name"));

@@ -305,36 +305,30 @@ class Callbacks {
 
     /** One page of a practice's board, with each item's attempts (two queries whatever the page size). */
     List<Callback> board(UUID practiceId, BoardFilter filter, Optional<BoardCursor> after, int limit) {
-        var sql = new StringBuilder("select * from callback where practice_id = :practiceId");
+        var filters = new StringBuilder("c.practice_id = :practiceId");
         var params = new HashMap<String, Object>();
         params.put("practiceId", practiceId);
         if (filter.status().isEmpty()) {
-            sql.append(" and status <> 'CLOSED'");
+            filters.append(" and c.status <> 'CLOSED'");
         } else {
-            sql.append(" and status = :status");
+            filters.append(" and c.status = :status");
             params.put("status", filter.status().get().name());
         }
         filter.queue().ifPresent(queue -> {
-            sql.append(" and queue = :queue");
+            filters.append(" and c.queue = :queue");
             params.put("queue", queue);
         });
         filter.owner().ifPresent(owner -> {
-            sql.append(" and owner = :owner");
+            filters.append(" and c.owner = :owner");
             params.put("owner", owner);
         });
         filter.category().ifPresent(category -> {
-            sql.append(" and category = :category");
+            filters.append(" and c.category = :category");
             params.put("category", category);
         });
-        after.ifPresent(cursor -> {
-            sql.append(" and (urgency_rank < :rank or (urgency_rank = :rank and (board_due_at > :due or (board_due_at = :due and id > :afterId))))");
-            params.put("rank", cursor.urgencyRank());
-            params.put("due", utc(cursor.due()));
-            params.put("afterId", cursor.id());
-        });
-        sql.append(" order by urgency_rank desc, board_due_at, id limit :limit");
-        params.put("limit", limit);
-        List<Callback.State> states = jdbc.sql(sql.toString()).params(params).query(this::state).list();
+        String sql = BoardKeyset.page("c.*", filters.toString(), after.isPresent(), limit);
+        BoardKeyset.bind(params, after);
+        List<Callback.State> states = jdbc.sql(sql).params(params).query(this::state).list();
         Map<UUID, List<Attempt>> attempts = attemptRows(practiceId, states.stream().map(Callback.State::id).toList()).stream()
                 .collect(Collectors.groupingBy(AttemptRow::callbackId, Collectors.mapping(AttemptRow::attempt, Collectors.toList())));
         return states.stream()

@@ -97,6 +97,30 @@ class BoardIntegrationTest {
     }
 
     @Test
+    void pagesThatEndInsideATieOfUrgencyAndDueNeitherSkipNorRepeatARow() {
+        // Five more routine general questions received with the first one: the same urgency and due time, so the
+        // board orders the six by id alone. Pages of two end inside the tie, and once between two urgencies.
+        List<String> tied = new ArrayList<>(List.of(general));
+        for (int i = 0; i < 5; i++) {
+            tied.add(create("GENERAL_QUESTION", "ROUTINE", 80 + i, "Question " + i));
+        }
+        List<String> all = ids(staff.get(board).body());
+        assertThat(all).hasSize(11);
+        assertThat(all.subList(5, 11)).as("the tie in id order").isEqualTo(tied.stream().sorted().toList());
+
+        List<String> paged = new ArrayList<>();
+        String next = null;
+        do {
+            var page = staff.get(board + "?limit=2" + (next == null ? "" : "&cursor=" + next));
+            assertThat(page.status()).as(page.raw()).isEqualTo(200);
+            paged.addAll(ids(page.body()));
+            next = page.json("/next").isNull() ? null : page.text("/next");
+        } while (next != null && paged.size() <= all.size());
+
+        assertThat(paged).containsExactlyElementsOf(all);
+    }
+
+    @Test
     void filtersByQueueCategoryOwnerAndStatus() {
         assertThat(ids(staff.get(board + "?queue=CLINICAL").body())).containsExactly(emergency);
         assertThat(ids(staff.get(board + "?category=BILLING").body())).containsExactly(billing);

@@ -123,6 +123,30 @@ class BoardPageIntegrationTest {
         }
     }
 
+    @Test
+    void aPageThatEndsInsideATieOfUrgencyAndDueIsFollowedByTheRestWithoutGapsOrRepeats() {
+        var practice = fx.practice();
+        // General questions received on Monday morning are all due by Tuesday's close: one urgency, one due time,
+        // ordered by id alone. One same-day item above them, so some pages end between two urgencies.
+        fx.aCallback(practice.id()).inCategory("BILLING").urgency("SAME_DAY").fromCaller(Fixtures.phone(40), "Ada Park")
+                .receivedAt(MONDAY_0900).create();
+        for (int i = 0; i < 5; i++) {
+            fx.aCallback(practice.id()).inCategory("GENERAL_QUESTION").fromCaller(Fixtures.phone(41 + i), "Caller " + i)
+                    .receivedAt(MONDAY_0900.minus(Duration.ofMinutes(i % 2))).create();
+        }
+        var session = signedIn(fx.staff(practice.id()));
+        List<String> boardOrder = Fixtures.ids(fx.admin().get("/api/v1/practices/" + practice.id() + "/callbacks").body());
+        assertThat(boardOrder).hasSize(6);
+        assertThat(boardOrder.subList(1, 6)).as("the tie in id order").isSorted();
+
+        for (int size = 1; size < 6; size++) {
+            String first = page(session, "/practices/" + practice.id() + "/board?size=" + size);
+            List<String> seen = new ArrayList<>(ids(first));
+            seen.addAll(ids(page(session, more(first))));
+            assertThat(seen).as("the first %d rows, then the rest", size).isEqualTo(boardOrder);
+        }
+    }
+
     private void attempt(String id, String result, int minutesAgo) {
         var response = fx.admin().post("/api/v1/callbacks/" + id + "/attempts", Api.json(
                 "{'method': 'PHONE', 'at': '%s', 'result': '%s', 'messageLeft': false, 'nextAction': 'try again'}",

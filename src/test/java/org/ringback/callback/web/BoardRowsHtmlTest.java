@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.web.util.HtmlUtils;
 
 /** The board's rows written in Java: the same cells the template wrote, every text escaped. */
 class BoardRowsHtmlTest {
@@ -37,6 +38,14 @@ class BoardRowsHtmlTest {
         assertThat(BoardRowsHtml.render(lines, true, LABELS)).containsOnlyOnce("<tr>\n<td><span class=\"badge u-emergency\">Emergency</span></td>\n<td><a href=\"/callbacks/0f6a\">A. B.</a> <span class=\"practice\">Lakeside</span>");
         assertThat(BoardRowsHtml.render(lines, false, LABELS)).doesNotContain("class=\"practice\"");
         assertThat(BoardRowsHtml.render(List.of(), true, LABELS)).isEmpty();
+    }
+
+    @Test
+    void cellsAreEscapedAsSpringsHtmlEscapeWouldInUtf8() {
+        for (String text : List.of("", "plain", "&", "<>\"'&", "a<b>c&d\"e'f", "Müller – Café ☎ 😀 <ß>", "&amp; already", "x'")) {
+            assertThat(BoardRowsHtml.escaped(new StringBuilder("<td>"), text).toString())
+                    .as(text).isEqualTo("<td>" + HtmlUtils.htmlEscape(text, "UTF-8"));
+        }
     }
 
     private static BoardLine line(String patient, String owner, boolean redFlag, String rowClass) {
