@@ -65,7 +65,7 @@ public class Telephony {
         var changed = new TelephonySettings(practiceId, token,
                 change.ownNumbers().map(numbers -> normalise(numbers, region, "ownNumbers")).orElse(current.ownNumbers()),
                 change.blockedNumbers().map(numbers -> normalise(numbers, region, "blockedNumbers")).orElse(current.blockedNumbers()));
-        settings.save(changed, clock.instant());
+        settings.save(changed, change.twilioAuthToken().isPresent(), clock.instant());
         return view(changed);
     }
 

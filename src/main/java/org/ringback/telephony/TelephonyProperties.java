@@ -15,13 +15,17 @@ import org.springframework.validation.annotation.Validated;
  *                      behind a proxy that changes them; empty: the URL the request arrived at. Twilio signs the URL
  *                      it called, so this must match the webhook URL configured in Twilio.
  * @param worker        the background worker that turns stored webhooks into callbacks
+ * @param tokenKey      the key that seals practices' Twilio auth tokens in the database
+ *                      ({@code RINGBACK_TELEPHONY_TOKEN_KEY}, e.g. {@code openssl rand -hex 32}); the same on every
+ *                      instance of one database; empty: a random key kept in {@code <data-dir>/telephony-token-key}
  */
 @Validated
 @ConfigurationProperties("ringback.telephony")
 public record TelephonyProperties(
         @DefaultValue("") @Pattern(regexp = "(https?://[^/?#\\s]+(/[^?#\\s]*)?)?", message = "must be like https://host[/path]")
         String publicBaseUrl,
-        @DefaultValue Worker worker) {
+        @DefaultValue Worker worker,
+        @DefaultValue("") String tokenKey) {
 
     /**
      * @param interval    pause between two runs (it is switched on by {@code ringback.telephony.worker.enabled},

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,6 +59,9 @@ class TwilioWebhookIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TokenSealing sealing;
 
     Fixtures fx;
     Fixtures.Practice practice;
@@ -114,6 +118,48 @@ class TwilioWebhookIntegrationTest {
         assertThat(onlyNumbers.json("/twilioAuthTokenConfigured").asBoolean()).as("a change without the token keeps it").isTrue();
         assertThat(onlyNumbers.json("/blockedNumbers").size()).isZero();
         assertThat(onlyNumbers.json("/ownNumbers").size()).isEqualTo(1);
+    }
+
+    @Test
+    void theTokenIsStoredSealedAndStillChecksSignatures() {
+        assertThat(storedToken()).startsWith(TokenCipher.SEALED).doesNotContain(token);
+        assertThat(post("voice", practice.id(), missedCall(callSid(), Fixtures.phone(20)), token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenStoredInPlainTextBeforeSealingIsSealedAtStart() {
+        jdbc.sql("update telephony_settings set auth_token = :token where practice_id = :practiceId")
+                .param("token", token).param("practiceId", UUID.fromString(practice.id())).update();
+        assertThat(post("voice", practice.id(), missedCall(callSid(), Fixtures.phone(20)), token).status())
+                .as("read as it was stored").isEqualTo(200);
+
+        sealing.run(null);
+
+        assertThat(storedToken()).startsWith(TokenCipher.SEALED).doesNotContain(token);
+        assertThat(post("voice", practice.id(), missedCall(callSid(), Fixtures.phone(21)), token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenSealedUnderAnotherKeyIsRefusedAndKeptUntilTheTokenIsStoredAgain(CapturedOutput output) {
+        String otherKeys = new TokenCipher(new TelephonyProperties("", new TelephonyProperties.Worker(null, 1, 1, null),
+                "another instance's key"), Path.of("unused")).seal(token);
+        jdbc.sql("update telephony_settings set auth_token = :token where practice_id = :practiceId")
+                .param("token", otherKeys).param("practiceId", UUID.fromString(practice.id())).update();
+
+        sealing.run(null);
+        assertThat(output).contains("The Twilio auth tokens of 1 practices were sealed under another key").doesNotContain(token);
+        assertThat(post("voice", practice.id(), missedCall(callSid(), Fixtures.phone(20)), token).status()).isEqualTo(403);
+        assertThat(manager.api().get(settings(practice.id())).json("/twilioAuthTokenConfigured").asBoolean()).isFalse();
+        assertThat(manager.api().put(settings(practice.id()), Api.json("{'blockedNumbers': []}")).status()).isEqualTo(200);
+        assertThat(storedToken()).as("a change of the numbers keeps the token for the right key").isEqualTo(otherKeys);
+
+        assertThat(manager.api().put(settings(practice.id()), Api.json("{'twilioAuthToken': '%s'}", token)).status()).isEqualTo(200);
+        assertThat(post("voice", practice.id(), missedCall(callSid(), Fixtures.phone(21)), token).status()).isEqualTo(200);
+    }
+
+    private String storedToken() {
+        return jdbc.sql("select auth_token from telephony_settings where practice_id = :practiceId")
+                .param("practiceId", UUID.fromString(practice.id())).query(String.class).single();
     }
 
     @Test
