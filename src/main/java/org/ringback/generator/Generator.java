@@ -142,7 +142,7 @@ class Generator {
             return thread;
         });
         ticker.scheduleAtFixedRate(progress::print, 5, 5, TimeUnit.SECONDS);
-        List<String> dropped = command.keepIndexes() ? List.of() : dropSecondaryIndexes(out);
+        Dropped dropped = command.keepIndexes() ? Dropped.NOTHING : dropIndexesAndKeys(out);
         boolean withoutTriggers = mayLoadWithoutTriggers();
         out.println(withoutTriggers
                 ? "generate: loading without foreign-key triggers; the references are counted once at the end"
@@ -164,10 +164,11 @@ class Generator {
         } finally {
             workers.shutdownNow();
             ticker.shutdownNow();
-            recreate(dropped, INDEX_BUILDERS, out);
+            recreate(dropped.indexes(), INDEX_BUILDERS, out);
+            addAgain(dropped, out);
         }
         progress.print();
-        if (withoutTriggers) {
+        if (withoutTriggers && dropped.foreignKeys().isEmpty()) {
             requireNoDanglingReferences(out);
         }
         out.println("generate: analyzing the tables...");
@@ -180,25 +181,94 @@ class Generator {
     }
 
     /**
-     * Drops the secondary indexes of the tables the load fills, remembering their definitions from the catalog;
-     * only into a database without callbacks, where nothing but this load can miss them. Keeping them up row by row
-     * cost PostgreSQL more than the rows themselves (callback alone has 17); {@link #recreate} builds each once
-     * from the loaded rows, also when the load fails. Primary keys and the indexes behind constraints stay: they
-     * keep the keys unique.
+     * What the load drops from an empty database and adds again at the end.
+     *
+     * @param indexes     the statements building every index of the loaded tables, secondary ones and those behind
+     *                    their keys
+     * @param keys        the statements making the key indexes primary keys and unique constraints again
+     * @param foreignKeys the statements adding the foreign keys from, and to, the loaded tables again
      */
-    private List<String> dropSecondaryIndexes(PrintStream out) {
+    record Dropped(List<String> indexes, List<String> keys, List<String> foreignKeys) {
+        static final Dropped NOTHING = new Dropped(List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Drops the indexes, keys and foreign keys of the tables the load fills, remembering their definitions from
+     * the catalog; only into a database without callbacks, where nothing but this load can miss them. Keeping the
+     * indexes up row by row cost PostgreSQL more than the rows themselves (callback alone has 17 secondary ones, and
+     * every row also went into its primary key's b-tree at a random place); {@link #recreate} builds each once
+     * from the sorted rows, also when the load fails, and {@link #addAgain} turns the key indexes into the keys
+     * again (which checks they are unique) and adds the foreign keys again (which checks every reference).
+     */
+    private Dropped dropIndexesAndKeys(PrintStream out) {
         if (jdbc.sql("select exists (select 1 from callback)").query(Boolean.class).single()) {
-            out.println("generate: the database already has callbacks, so the indexes stay while loading");
-            return List.of();
+            out.println("generate: the database already has callbacks, so the indexes and keys stay while loading");
+            return Dropped.NOTHING;
         }
-        List<Map.Entry<String, String>> indexes = secondaryIndexes();
-        for (var index : indexes) {
+        var foreignKeys = jdbc.sql("""
+                        select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) from pg_constraint c
+                        where c.contype = 'f' and (c.conrelid::regclass::text in (:tables) or c.confrelid::regclass::text in (:tables))
+                        order by 1, 2""")
+                .param("tables", LOADED_TABLES).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        var keys = jdbc.sql("""
+                        select c.conrelid::regclass::text, c.conname, c.contype, pg_get_indexdef(c.conindid) from pg_constraint c
+                        where c.contype in ('p', 'u') and c.conrelid::regclass::text in (:tables)
+                        order by 1, 2""")
+                .param("tables", LOADED_TABLES)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}).list();
+        List<Map.Entry<String, String>> secondary = secondaryIndexes();
+        List<String> indexes = new ArrayList<>();
+        List<String> keysAgain = new ArrayList<>();
+        List<String> foreignKeysAgain = new ArrayList<>();
+        for (String[] fk : foreignKeys) {
+            jdbc.sql("alter table " + fk[0] + " drop constraint " + fk[1]).update();
+            foreignKeysAgain.add("alter table " + fk[0] + " add constraint " + fk[1] + " " + fk[2]);
+        }
+        for (String[] key : keys) {
+            jdbc.sql("alter table " + key[0] + " drop constraint " + key[1]).update();
+            indexes.add(key[3]);
+            keysAgain.add("alter table " + key[0] + " add constraint " + key[1] + (key[2].equals("p") ? " primary key" : " unique")
+                    + " using index " + key[1]);
+        }
+        for (var index : secondary) {
             jdbc.sql("drop index " + index.getKey()).update();
+            indexes.add(index.getValue());
         }
-        out.println("generate: dropped " + indexes.size() + " secondary indexes of " + String.join(", ", LOADED_TABLES)
-                + " while loading into an empty database; they are built again at the end (--keep-indexes keeps them;"
-                + " if this run is interrupted, start again with a fresh data directory)");
-        return indexes.stream().map(Map.Entry::getValue).toList();
+        out.println("generate: dropped " + indexes.size() + " indexes (" + keys.size() + " of them keys) and " + foreignKeys.size()
+                + " foreign keys of " + String.join(", ", LOADED_TABLES) + " while loading into an empty database; they are"
+                + " built and checked again at the end (--keep-indexes keeps them; if this run is interrupted, start again with"
+                + " a fresh data directory)");
+        return new Dropped(indexes, keysAgain, foreignKeysAgain);
+    }
+
+    /**
+     * Makes the rebuilt key indexes keys again, then adds the foreign keys again: PostgreSQL checks each one's
+     * references in one join over the whole tables (with maintenance_work_mem as its hash memory), so a dangling
+     * reference fails the run here.
+     */
+    void addAgain(Dropped dropped, PrintStream out) {
+        if (dropped.keys().isEmpty() && dropped.foreignKeys().isEmpty()) {
+            return;
+        }
+        out.printf("generate: adding %d keys and %d foreign keys again, checking every reference...%n", dropped.keys().size(),
+                dropped.foreignKeys().size());
+        out.flush();
+        long started = System.nanoTime();
+        for (String key : dropped.keys()) {
+            jdbc.sql(key).update();
+        }
+        for (String foreignKey : dropped.foreignKeys()) {
+            try {
+                transaction.executeWithoutResult(status -> {
+                    jdbc.sql("set local maintenance_work_mem = '" + REFERENCE_CHECK_MEMORY + "'").update();
+                    jdbc.sql(foreignKey).update();
+                });
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("A loaded row references nothing (" + foreignKey + "): " + e.getMessage()
+                        + "; the data directory is inconsistent: generate again into a fresh one", e);
+            }
+        }
+        out.printf("generate: every reference found, in %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
     }
 
     /** Name and definition of each index of the loaded tables that no constraint (primary key, unique) owns. */

@@ -264,6 +264,46 @@ class GeneratorIntegrationTest {
     }
 
     @Test
+    void theLoadedTablesKeepTheirKeysAndForeignKeys() {
+        var keys = jdbc.sql("""
+                        select conname from pg_constraint
+                        where contype = 'p' and conrelid::regclass::text in ('patient', 'patient_phone', 'callback', 'attempt',
+                                                                              'callback_event', 'sla_event')""")
+                .query(String.class).list();
+        var toCallback = jdbc.sql("""
+                        select conrelid::regclass::text from pg_constraint
+                        where contype = 'f' and confrelid = 'callback'::regclass""")
+                .query(String.class).list();
+
+        assertThat(keys).contains("patient_pkey", "patient_phone_pkey", "callback_pkey", "attempt_pkey", "callback_event_pkey",
+                "sla_event_pkey");
+        assertThat(toCallback).contains("attempt", "callback_event", "sla_event");
+    }
+
+    @Test
+    void aForeignKeyAddedAgainAfterTheLoadRefusesARowThatReferencesNothing() {
+        transaction.executeWithoutResult(status -> {
+            var foreignKey = jdbc.sql("""
+                            select conname, pg_get_constraintdef(oid) from pg_constraint
+                            where contype = 'f' and conrelid = 'attempt'::regclass and confrelid = 'callback'::regclass""")
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).single();
+            jdbc.sql("alter table attempt drop constraint " + foreignKey.getKey()).update();
+            jdbc.sql("""
+                            insert into attempt (practice_id, callback_id, seq, at, method, caller, result)
+                            values (:p, :c, 1, now(), 'PHONE', 'va.dana', 'NO_ANSWER')""")
+                    .param("p", ids.get(0)).param("c", UUID.randomUUID()).update();
+            var dropped = new Generator.Dropped(List.of(), List.of(),
+                    List.of("alter table attempt add constraint " + foreignKey.getKey() + " " + foreignKey.getValue()));
+
+            assertThatThrownBy(() -> generator.addAgain(dropped, new PrintStream(new ByteArrayOutputStream())))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("A loaded row references nothing")
+                    .hasMessageContaining("generate again into a fresh one");
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
     void everyItemKeepsTheTimeOfItsNewestEventAsTheAppsSavesDo() {
         long differing = jdbc.sql("""
                         select count(*) from callback c
@@ -275,7 +315,7 @@ class GeneratorIntegrationTest {
     }
 
     @Test
-    void dropsTheSecondaryIndexesOfEveryLoadedTableButNotTheKeys() {
+    void listsTheSecondaryIndexesOfEveryLoadedTableApartFromThoseOfTheKeys() {
         var indexes = generator.secondaryIndexes();
         var tables = new HashSet<String>();
         for (var index : indexes) {
