@@ -205,30 +205,21 @@ class Generator {
             out.println("generate: the database already has callbacks, so the indexes and keys stay while loading");
             return Dropped.NOTHING;
         }
-        var foreignKeys = jdbc.sql("""
-                        select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) from pg_constraint c
-                        where c.contype = 'f' and (c.conrelid::regclass::text in (:tables) or c.confrelid::regclass::text in (:tables))
-                        order by 1, 2""")
-                .param("tables", LOADED_TABLES).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
-        var keys = jdbc.sql("""
-                        select c.conrelid::regclass::text, c.conname, c.contype, pg_get_indexdef(c.conindid) from pg_constraint c
-                        where c.contype in ('p', 'u') and c.conrelid::regclass::text in (:tables)
-                        order by 1, 2""")
-                .param("tables", LOADED_TABLES)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}).list();
+        List<Constraint> foreignKeys = constraints("f");
+        List<Constraint> keys = constraints("p", "u");
         List<Map.Entry<String, String>> secondary = secondaryIndexes();
         List<String> indexes = new ArrayList<>();
         List<String> keysAgain = new ArrayList<>();
         List<String> foreignKeysAgain = new ArrayList<>();
-        for (String[] fk : foreignKeys) {
-            jdbc.sql("alter table " + fk[0] + " drop constraint " + fk[1]).update();
-            foreignKeysAgain.add("alter table " + fk[0] + " add constraint " + fk[1] + " " + fk[2]);
+        for (Constraint foreignKey : foreignKeys) {
+            jdbc.sql("alter table " + foreignKey.table() + " drop constraint " + foreignKey.name()).update();
+            foreignKeysAgain.add("alter table " + foreignKey.table() + " add constraint " + foreignKey.name() + " " + foreignKey.definition());
         }
-        for (String[] key : keys) {
-            jdbc.sql("alter table " + key[0] + " drop constraint " + key[1]).update();
-            indexes.add(key[3]);
-            keysAgain.add("alter table " + key[0] + " add constraint " + key[1] + (key[2].equals("p") ? " primary key" : " unique")
-                    + " using index " + key[1]);
+        for (Constraint key : keys) {
+            jdbc.sql("alter table " + key.table() + " drop constraint " + key.name()).update();
+            indexes.add(key.index());
+            keysAgain.add("alter table " + key.table() + " add constraint " + key.name()
+                    + (key.type().equals("p") ? " primary key" : " unique") + " using index " + key.name());
         }
         for (var index : secondary) {
             jdbc.sql("drop index " + index.getKey()).update();
@@ -239,6 +230,24 @@ class Generator {
                 + " built and checked again at the end (--keep-indexes keeps them; if this run is interrupted, start again with"
                 + " a fresh data directory)");
         return new Dropped(indexes, keysAgain, foreignKeysAgain);
+    }
+
+    /** A constraint of a loaded table, or one referencing it, as the catalog defines it; index only for keys. */
+    private record Constraint(String table, String name, String type, String definition, String index) {
+    }
+
+    /** Constraints of these types on the loaded tables, and foreign keys from other tables to them. */
+    private List<Constraint> constraints(String... types) {
+        return jdbc.sql("""
+                        select c.conrelid::regclass::text, c.conname, c.contype::text, pg_get_constraintdef(c.oid),
+                               case when c.conindid <> 0 then pg_get_indexdef(c.conindid) end
+                        from pg_constraint c
+                        where c.contype::text in (:types)
+                          and (c.conrelid::regclass::text in (:tables) or c.contype = 'f' and c.confrelid::regclass::text in (:tables))
+                        order by 1, 2""")
+                .param("types", List.of(types)).param("tables", LOADED_TABLES)
+                .query((rs, n) -> new Constraint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
     }
 
     /**
@@ -395,9 +404,8 @@ class Generator {
 
     /**
      * Counts, once over the whole tables, what the foreign-key triggers would have checked row by row, and fails
-     * the run when a reference is missing. The rows are committed by then, so the message says to start again;
-     * counting each practice before its commit instead re-read every loaded row through the primary keys, a
-     * sixth of PostgreSQL's time in the load.
+     * the run when a reference is missing; for a load that kept the foreign keys (dropped ones are checked by
+     * PostgreSQL as they are added again). The rows are committed by then, so the message says to start again.
      */
     void requireNoDanglingReferences(PrintStream out) {
         out.println("generate: counting the references the foreign keys would have checked...");
