@@ -168,7 +168,7 @@ class Generator {
             addAgain(dropped, out);
         }
         progress.print();
-        if (withoutTriggers && dropped.foreignKeys().isEmpty()) {
+        if (withoutTriggers) {
             requireNoDanglingReferences(out);
         }
         out.println("generate: analyzing the tables...");
@@ -183,39 +183,34 @@ class Generator {
     /**
      * What the load drops from an empty database and adds again at the end.
      *
-     * @param indexes     the statements building every index of the loaded tables, secondary ones and those behind
-     *                    their keys
-     * @param keys        the statements making the key indexes primary keys and unique constraints again
-     * @param foreignKeys the statements adding the foreign keys from, and to, the loaded tables again
+     * @param indexes the statements building the dropped indexes of the loaded tables, secondary ones and those
+     *                behind their keys
+     * @param keys    the statements making the key indexes primary keys and unique constraints again
      */
-    record Dropped(List<String> indexes, List<String> keys, List<String> foreignKeys) {
-        static final Dropped NOTHING = new Dropped(List.of(), List.of(), List.of());
+    record Dropped(List<String> indexes, List<String> keys) {
+        static final Dropped NOTHING = new Dropped(List.of(), List.of());
     }
 
     /**
-     * Drops the indexes, keys and foreign keys of the tables the load fills, remembering their definitions from
-     * the catalog; only into a database without callbacks, where nothing but this load can miss them. Keeping the
-     * indexes up row by row cost PostgreSQL more than the rows themselves (callback alone has 17 secondary ones, and
-     * every row also went into its primary key's b-tree at a random place); {@link #recreate} builds each once
-     * from the sorted rows, also when the load fails, and {@link #addAgain} turns the key indexes into the keys
-     * again (which checks they are unique) and adds the foreign keys again (which checks every reference).
+     * Drops the indexes, and the keys no foreign key reads, of the tables the load fills, remembering their
+     * definitions from the catalog; only into a database without callbacks, where nothing but this load can miss
+     * them. Keeping the indexes up row by row cost PostgreSQL more than the rows themselves (callback alone has 17
+     * secondary ones, and every row also went into its primary key's b-tree at a random place); {@link #recreate}
+     * builds each once from the sorted rows, also when the load fails, and {@link #addAgain} turns the key indexes
+     * into keys again (which checks they are unique). The keys of callback and patient stay, and with them the
+     * foreign keys: adding those again made PostgreSQL validate them one by one on one core (197 s at full size),
+     * where {@link #requireNoDanglingReferences} counts all references in fewer scans.
      */
     private Dropped dropIndexesAndKeys(PrintStream out) {
         if (jdbc.sql("select exists (select 1 from callback)").query(Boolean.class).single()) {
             out.println("generate: the database already has callbacks, so the indexes and keys stay while loading");
             return Dropped.NOTHING;
         }
-        List<Constraint> foreignKeys = constraints("f");
-        List<Constraint> keys = constraints("p", "u");
+        List<Key> keys = keysNoForeignKeyReads();
         List<Map.Entry<String, String>> secondary = secondaryIndexes();
         List<String> indexes = new ArrayList<>();
         List<String> keysAgain = new ArrayList<>();
-        List<String> foreignKeysAgain = new ArrayList<>();
-        for (Constraint foreignKey : foreignKeys) {
-            jdbc.sql("alter table " + foreignKey.table() + " drop constraint " + foreignKey.name()).update();
-            foreignKeysAgain.add("alter table " + foreignKey.table() + " add constraint " + foreignKey.name() + " " + foreignKey.definition());
-        }
-        for (Constraint key : keys) {
+        for (Key key : keys) {
             jdbc.sql("alter table " + key.table() + " drop constraint " + key.name()).update();
             indexes.add(key.index());
             keysAgain.add("alter table " + key.table() + " add constraint " + key.name()
@@ -225,59 +220,39 @@ class Generator {
             jdbc.sql("drop index " + index.getKey()).update();
             indexes.add(index.getValue());
         }
-        out.println("generate: dropped " + indexes.size() + " indexes (" + keys.size() + " of them keys) and " + foreignKeys.size()
-                + " foreign keys of " + String.join(", ", LOADED_TABLES) + " while loading into an empty database; they are"
-                + " built and checked again at the end (--keep-indexes keeps them; if this run is interrupted, start again with"
-                + " a fresh data directory)");
-        return new Dropped(indexes, keysAgain, foreignKeysAgain);
+        out.println("generate: dropped " + indexes.size() + " indexes (" + keys.size() + " of them keys) of "
+                + String.join(", ", LOADED_TABLES) + " while loading into an empty database; they are built again at the end"
+                + " (--keep-indexes keeps them; if this run is interrupted, start again with a fresh data directory)");
+        return new Dropped(indexes, keysAgain);
     }
 
-    /** A constraint of a loaded table, or one referencing it, as the catalog defines it; index only for keys. */
-    private record Constraint(String table, String name, String type, String definition, String index) {
+    /** A primary key or unique constraint of a loaded table, with the statement building its index. */
+    private record Key(String table, String name, String type, String index) {
     }
 
-    /** Constraints of these types on the loaded tables, and foreign keys from other tables to them. */
-    private List<Constraint> constraints(String... types) {
+    /** The keys of the loaded tables that no foreign key reads (those of the tables at the ends of the references). */
+    private List<Key> keysNoForeignKeyReads() {
         return jdbc.sql("""
-                        select c.conrelid::regclass::text, c.conname, c.contype::text, pg_get_constraintdef(c.oid),
-                               case when c.conindid <> 0 then pg_get_indexdef(c.conindid) end
+                        select c.conrelid::regclass::text, c.conname, c.contype::text, pg_get_indexdef(c.conindid)
                         from pg_constraint c
-                        where c.contype::text in (:types)
-                          and (c.conrelid::regclass::text in (:tables) or c.contype = 'f' and c.confrelid::regclass::text in (:tables))
+                        where c.contype in ('p', 'u') and c.conrelid::regclass::text in (:tables)
+                          and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = c.conindid)
                         order by 1, 2""")
-                .param("types", List.of(types)).param("tables", LOADED_TABLES)
-                .query((rs, n) -> new Constraint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .param("tables", LOADED_TABLES)
+                .query((rs, n) -> new Key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
 
-    /**
-     * Makes the rebuilt key indexes keys again, then adds the foreign keys again: PostgreSQL checks each one's
-     * references in one join over the whole tables (with maintenance_work_mem as its hash memory), so a dangling
-     * reference fails the run here.
-     */
+    /** Makes the rebuilt key indexes keys again, which checks that they are unique. */
     void addAgain(Dropped dropped, PrintStream out) {
-        if (dropped.keys().isEmpty() && dropped.foreignKeys().isEmpty()) {
+        if (dropped.keys().isEmpty()) {
             return;
         }
-        out.printf("generate: adding %d keys and %d foreign keys again, checking every reference...%n", dropped.keys().size(),
-                dropped.foreignKeys().size());
+        out.printf("generate: adding %d keys again...%n", dropped.keys().size());
         out.flush();
-        long started = System.nanoTime();
         for (String key : dropped.keys()) {
             jdbc.sql(key).update();
         }
-        for (String foreignKey : dropped.foreignKeys()) {
-            try {
-                transaction.executeWithoutResult(status -> {
-                    jdbc.sql("set local maintenance_work_mem = '" + REFERENCE_CHECK_MEMORY + "'").update();
-                    jdbc.sql(foreignKey).update();
-                });
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("A loaded row references nothing (" + foreignKey + "): " + e.getMessage()
-                        + "; the data directory is inconsistent: generate again into a fresh one", e);
-            }
-        }
-        out.printf("generate: every reference found, in %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
     }
 
     /** Name and definition of each index of the loaded tables that no constraint (primary key, unique) owns. */

@@ -281,29 +281,6 @@ class GeneratorIntegrationTest {
     }
 
     @Test
-    void aForeignKeyAddedAgainAfterTheLoadRefusesARowThatReferencesNothing() {
-        transaction.executeWithoutResult(status -> {
-            var foreignKey = jdbc.sql("""
-                            select conname, pg_get_constraintdef(oid) from pg_constraint
-                            where contype = 'f' and conrelid = 'attempt'::regclass and confrelid = 'callback'::regclass""")
-                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).single();
-            jdbc.sql("alter table attempt drop constraint " + foreignKey.getKey()).update();
-            jdbc.sql("""
-                            insert into attempt (practice_id, callback_id, seq, at, method, caller, result)
-                            values (:p, :c, 1, now(), 'PHONE', 'va.dana', 'NO_ANSWER')""")
-                    .param("p", ids.get(0)).param("c", UUID.randomUUID()).update();
-            var dropped = new Generator.Dropped(List.of(), List.of(),
-                    List.of("alter table attempt add constraint " + foreignKey.getKey() + " " + foreignKey.getValue()));
-
-            assertThatThrownBy(() -> generator.addAgain(dropped, new PrintStream(new ByteArrayOutputStream())))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("A loaded row references nothing")
-                    .hasMessageContaining("generate again into a fresh one");
-            status.setRollbackOnly();
-        });
-    }
-
-    @Test
     void everyItemKeepsTheTimeOfItsNewestEventAsTheAppsSavesDo() {
         long differing = jdbc.sql("""
                         select count(*) from callback c
