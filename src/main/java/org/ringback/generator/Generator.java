@@ -230,7 +230,7 @@ class Generator {
     private record Key(String table, String name, String type, String index) {
     }
 
-    /** The keys of the loaded tables that no foreign key reads (those of the tables at the ends of the references). */
+    /** The keys of the loaded tables that no foreign key reads: those of the tables that only reference others. */
     private List<Key> keysNoForeignKeyReads() {
         return jdbc.sql("""
                         select c.conrelid::regclass::text, c.conname, c.contype::text, pg_get_indexdef(c.conindid)
@@ -243,8 +243,8 @@ class Generator {
                 .list();
     }
 
-    /** Makes the rebuilt key indexes keys again, which checks that they are unique. */
-    void addAgain(Dropped dropped, PrintStream out) {
+    /** Makes the rebuilt key indexes keys again (building them as unique indexes checked that they are). */
+    private void addAgain(Dropped dropped, PrintStream out) {
         if (dropped.keys().isEmpty()) {
             return;
         }
