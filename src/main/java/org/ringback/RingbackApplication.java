@@ -46,8 +46,12 @@ public class RingbackApplication {
         }
     }
 
-    /** {@code generate ...}: the scale data generator (org.ringback.generator), without the web server, demo or sweeps. */
+    /**
+     * {@code generate ...}: the scale data generator (org.ringback.generator), without the web server, demo or sweeps,
+     * and with the bundled PostgreSQL of this run set up for one bulk load (org.ringback.database.BulkLoadSettings).
+     */
     static int runGenerate(String[] args) {
+        System.setProperty("ringback.database.embedded-bulk-load", "true");
         System.setProperty("ringback.demo.enabled", "false");
         System.setProperty("ringback.sweep.enabled", "false");
         var application = new SpringApplication(RingbackApplication.class);

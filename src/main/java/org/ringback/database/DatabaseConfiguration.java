@@ -44,6 +44,6 @@ class DatabaseConfiguration {
             return EmbeddedDatabase.none();
         }
         Path dir = properties.dataDir().resolve("postgres").toAbsolutePath();
-        return EmbeddedDatabase.start(dir, properties.embeddedPort(), properties.embeddedDurable());
+        return EmbeddedDatabase.start(dir, properties.embeddedPort(), properties.embeddedDurable(), properties.embeddedBulkLoad());
     }
 }

@@ -45,6 +45,11 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) throws IOException {
+        return start(dataDirectory, port, durable, false);
+    }
+
+    /** @param bulkLoad start for one bulk load (the {@code generate} command): see {@link BulkLoadSettings} */
+    static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable, boolean bulkLoad) throws IOException {
         Files.createDirectories(dataDirectory);
         refuseWhileAnotherProcessOwns(dataDirectory);
         stopOrphanedServer(dataDirectory);
@@ -60,6 +65,10 @@ final class EmbeddedDatabase implements AutoCloseable {
             builder.setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on");
+        }
+        if (bulkLoad) {
+            BulkLoadSettings.SETTINGS.forEach(builder::setServerConfig);
+            log.info("Bundled PostgreSQL starts with settings for a bulk load: {}", BulkLoadSettings.SETTINGS);
         }
         EmbeddedPostgres postgres = builder.start();
         createDatabaseIfMissing(postgres);

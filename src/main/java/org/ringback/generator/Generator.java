@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -21,6 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -72,6 +76,28 @@ class Generator {
     /** Sort memory of one index build; two run at once (one per core here). */
     private static final String INDEX_BUILD_MEMORY = "512MB";
     private static final int INDEX_BUILDERS = 2;
+    private static final Pattern INDEXED_TABLE = Pattern.compile(" ON (?:ONLY )?(?:[a-z_0-9]+\\.)?([a-z_0-9]+) USING ");
+    /**
+     * The foreign keys of the loaded tables, as counts of the rows they would have refused, one row per key:
+     * (name, count). The callback's children share one scan of callback, and callback's own two keys one scan of it.
+     */
+    private static final List<String> REFERENCE_COUNTS = List.of("""
+            select r.child || ' -> callback', count(*) filter (where c.id is null)
+            from (select 'attempt' as child, practice_id, callback_id from attempt
+                  union all select 'callback_event', practice_id, callback_id from callback_event
+                  union all select 'sla_event', practice_id, callback_id from sla_event) r
+            left join callback c on c.practice_id = r.practice_id and c.id = r.callback_id
+            group by r.child""", """
+            select 'callback -> patient', count(*) filter (where r.patient_id is not null and x.id is null)
+            from callback r left join patient x on x.practice_id = r.practice_id and x.id = r.patient_id
+            union all
+            select 'callback -> practice', count(*) from callback r where not exists (select 1 from practice y where y.id = r.practice_id)""",
+            """
+            select 'patient_phone -> patient', count(*) from patient_phone r
+            where not exists (select 1 from patient x where x.practice_id = r.practice_id and x.id = r.patient_id)""", """
+            select 'patient -> practice', count(*) from patient r where not exists (select 1 from practice y where y.id = r.practice_id)""");
+    /** Hash memory of the reference count: the callbacks' keys of 2,000 practices (5 M) fit in one batch. */
+    private static final String REFERENCE_CHECK_MEMORY = "1GB";
     private static final String SLA_EVENT_COLUMNS = "practice_id, callback_id, seq, clock, type, at, target, cap, reason";
 
     private final PracticeDirectory practices;
@@ -116,16 +142,16 @@ class Generator {
             return thread;
         });
         ticker.scheduleAtFixedRate(progress::print, 5, 5, TimeUnit.SECONDS);
-        List<String> dropped = command.keepIndexes() ? List.of() : dropSecondaryIndexes(out);
-        boolean checkAfterwards = mayLoadWithoutTriggers();
-        out.println(checkAfterwards
-                ? "generate: loading without foreign-key triggers; each practice's references are counted before it commits"
+        Dropped dropped = command.keepIndexes() ? Dropped.NOTHING : dropIndexesAndKeys(out);
+        boolean withoutTriggers = mayLoadWithoutTriggers();
+        out.println(withoutTriggers
+                ? "generate: loading without foreign-key triggers; the references are counted once at the end"
                 : "generate: loading with foreign-key triggers (the database role may not switch them off)");
         try {
             var done = new ExecutorCompletionService<Counts>(workers);
             for (int index = 0; index < command.practices(); index++) {
                 int practice = index;
-                done.submit(() -> load(command, practice, now, checkAfterwards));
+                done.submit(() -> load(command, practice, now, withoutTriggers));
             }
             for (int i = 0; i < command.practices(); i++) {
                 progress.add(done.take().get());
@@ -138,9 +164,13 @@ class Generator {
         } finally {
             workers.shutdownNow();
             ticker.shutdownNow();
-            recreate(dropped, INDEX_BUILDERS, out);
+            recreate(dropped.indexes(), INDEX_BUILDERS, out);
+            addAgain(dropped, out);
         }
         progress.print();
+        if (withoutTriggers) {
+            requireNoDanglingReferences(out);
+        }
         out.println("generate: analyzing the tables...");
         jdbc.sql("analyze practice, category, patient, patient_phone, callback, attempt, callback_event, sla_event").update();
         long bytes = jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
@@ -151,25 +181,78 @@ class Generator {
     }
 
     /**
-     * Drops the secondary indexes of the tables the load fills, remembering their definitions from the catalog;
-     * only into a database without callbacks, where nothing but this load can miss them. Keeping them up row by row
-     * cost PostgreSQL more than the rows themselves (callback alone has 17); {@link #recreate} builds each once
-     * from the loaded rows, also when the load fails. Primary keys and the indexes behind constraints stay: the
-     * reference count per practice reads them.
+     * What the load drops from an empty database and adds again at the end.
+     *
+     * @param indexes the statements building the dropped indexes of the loaded tables, secondary ones and those
+     *                behind their keys
+     * @param keys    the statements making the key indexes primary keys and unique constraints again
      */
-    private List<String> dropSecondaryIndexes(PrintStream out) {
+    record Dropped(List<String> indexes, List<String> keys) {
+        static final Dropped NOTHING = new Dropped(List.of(), List.of());
+    }
+
+    /**
+     * Drops the indexes, and the keys no foreign key reads, of the tables the load fills, remembering their
+     * definitions from the catalog; only into a database without callbacks, where nothing but this load can miss
+     * them. Keeping the indexes up row by row cost PostgreSQL more than the rows themselves (callback alone has 17
+     * secondary ones, and every row also went into its primary key's b-tree at a random place); {@link #recreate}
+     * builds each once from the sorted rows, also when the load fails, and {@link #addAgain} turns the key indexes
+     * into keys again (which checks they are unique). The keys of callback and patient stay, and with them the
+     * foreign keys: adding those again made PostgreSQL validate them one by one on one core (197 s at full size),
+     * where {@link #requireNoDanglingReferences} counts all references in fewer scans.
+     */
+    private Dropped dropIndexesAndKeys(PrintStream out) {
         if (jdbc.sql("select exists (select 1 from callback)").query(Boolean.class).single()) {
-            out.println("generate: the database already has callbacks, so the indexes stay while loading");
-            return List.of();
+            out.println("generate: the database already has callbacks, so the indexes and keys stay while loading");
+            return Dropped.NOTHING;
         }
-        List<Map.Entry<String, String>> indexes = secondaryIndexes();
-        for (var index : indexes) {
+        List<Key> keys = keysNoForeignKeyReads();
+        List<Map.Entry<String, String>> secondary = secondaryIndexes();
+        List<String> indexes = new ArrayList<>();
+        List<String> keysAgain = new ArrayList<>();
+        for (Key key : keys) {
+            jdbc.sql("alter table " + key.table() + " drop constraint " + key.name()).update();
+            indexes.add(key.index());
+            keysAgain.add("alter table " + key.table() + " add constraint " + key.name()
+                    + (key.type().equals("p") ? " primary key" : " unique") + " using index " + key.name());
+        }
+        for (var index : secondary) {
             jdbc.sql("drop index " + index.getKey()).update();
+            indexes.add(index.getValue());
         }
-        out.println("generate: dropped " + indexes.size() + " secondary indexes of " + String.join(", ", LOADED_TABLES)
-                + " while loading into an empty database; they are built again at the end (--keep-indexes keeps them;"
-                + " if this run is interrupted, start again with a fresh data directory)");
-        return indexes.stream().map(Map.Entry::getValue).toList();
+        out.println("generate: dropped " + indexes.size() + " indexes (" + keys.size() + " of them keys) of "
+                + String.join(", ", LOADED_TABLES) + " while loading into an empty database; they are built again at the end"
+                + " (--keep-indexes keeps them; if this run is interrupted, start again with a fresh data directory)");
+        return new Dropped(indexes, keysAgain);
+    }
+
+    /** A primary key or unique constraint of a loaded table, with the statement building its index. */
+    private record Key(String table, String name, String type, String index) {
+    }
+
+    /** The keys of the loaded tables that no foreign key reads: those of the tables that only reference others. */
+    private List<Key> keysNoForeignKeyReads() {
+        return jdbc.sql("""
+                        select c.conrelid::regclass::text, c.conname, c.contype::text, pg_get_indexdef(c.conindid)
+                        from pg_constraint c
+                        where c.contype in ('p', 'u') and c.conrelid::regclass::text in (:tables)
+                          and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = c.conindid)
+                        order by 1, 2""")
+                .param("tables", LOADED_TABLES)
+                .query((rs, n) -> new Key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /** Makes the rebuilt key indexes keys again (building them as unique indexes checked that they are). */
+    private void addAgain(Dropped dropped, PrintStream out) {
+        if (dropped.keys().isEmpty()) {
+            return;
+        }
+        out.printf("generate: adding %d keys again...%n", dropped.keys().size());
+        out.flush();
+        for (String key : dropped.keys()) {
+            jdbc.sql(key).update();
+        }
     }
 
     /** Name and definition of each index of the loaded tables that no constraint (primary key, unique) owns. */
@@ -185,7 +268,8 @@ class Generator {
 
     /**
      * Builds the dropped indexes again, several at once (each sorts one table's rows: CPU-bound), each in its own
-     * transaction with a larger sort memory than a session of the app gets.
+     * transaction with a larger sort memory than a session of the app gets. The largest tables' indexes go first,
+     * so that the last builds to finish are short ones and no builder waits idle beside a long one.
      */
     private void recreate(List<String> definitions, int parallel, PrintStream out) {
         if (definitions.isEmpty()) {
@@ -194,10 +278,13 @@ class Generator {
         out.printf("generate: building %d indexes again...%n", definitions.size());
         out.flush();
         long started = System.nanoTime();
+        Map<String, Long> sizes = tableSizes();
+        List<String> largestFirst = new ArrayList<>(definitions);
+        largestFirst.sort(Comparator.comparingLong((String definition) -> sizes.getOrDefault(tableOf(definition), 0L)).reversed());
         ExecutorService builders = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, definitions.size())));
         try {
             List<Future<?>> builds = new ArrayList<>();
-            for (String definition : definitions) {
+            for (String definition : largestFirst) {
                 builds.add(builders.submit(() -> transaction.executeWithoutResult(status -> {
                     jdbc.sql("set local maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'").update();
                     jdbc.sql(definition).update();
@@ -215,6 +302,21 @@ class Generator {
             builders.shutdownNow();
         }
         out.printf("generate: built %d indexes again in %d s%n", definitions.size(), (System.nanoTime() - started) / 1_000_000_000L);
+    }
+
+    private Map<String, Long> tableSizes() {
+        Map<String, Long> sizes = new HashMap<>();
+        jdbc.sql("select c.relname, pg_table_size(c.oid) from pg_class c where c.relname in (:tables) and c.relkind = 'r'"
+                        + " and c.relnamespace = current_schema()::regnamespace")
+                .param("tables", LOADED_TABLES)
+                .query((rs, n) -> sizes.put(rs.getString(1), rs.getLong(2))).list();
+        return sizes;
+    }
+
+    /** The table of a {@code CREATE INDEX} statement as {@code pg_indexes} writes it. */
+    static String tableOf(String indexDefinition) {
+        Matcher matcher = INDEXED_TABLE.matcher(indexDefinition);
+        return matcher.find() ? matcher.group(1) : "";
     }
 
     private void refuseIfGenerated(GenerateCommand command) {
@@ -236,8 +338,8 @@ class Generator {
     /**
      * Whether this role may switch foreign-key triggers off for its own transactions: a superuser, such as the
      * bundled database's. The generator builds consistent rows, and checking them row by row cost PostgreSQL more
-     * than the COPY itself (each check locks the referenced callback row); {@link #danglingReferences} counts the
-     * same references in one statement per practice instead.
+     * than the COPY itself (each check locks the referenced callback row); {@link #requireNoDanglingReferences}
+     * counts the same references once at the end instead.
      */
     private boolean mayLoadWithoutTriggers() {
         return jdbc.sql("select current_setting('is_superuser') = 'on'").query(Boolean.class).single();
@@ -246,7 +348,7 @@ class Generator {
     /**
      * One practice, in one transaction: created with its categories, then its rows copied in. The commit does not
      * wait for the disk (a crash loses at most the last practices, which a run with a new seed or data directory
-     * redoes); without triggers, the references are counted before the commit and a dangling one rolls it back.
+     * redoes).
      */
     private Counts load(GenerateCommand command, int index, Instant now, boolean withoutTriggers) {
         return transaction.execute(status -> {
@@ -269,17 +371,6 @@ class Generator {
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("Loading practice " + practice.id() + " failed: " + e.getMessage(), e);
             }
-            if (withoutTriggers) {
-                // The tables' statistics lag far behind a load this fast (autovacuum saw a few practices), and with
-                // them the planner scanned whole tables, or looped, for each practice: make it join ranges of one
-                // practice's primary keys.
-                jdbc.sql("set local enable_seqscan = off").update();
-                jdbc.sql("set local enable_nestloop = off").update();
-                long dangling = danglingReferences(practice.id());
-                if (dangling > 0) {
-                    throw new IllegalStateException("Practice " + practice.id() + " has " + dangling + " rows whose reference is missing");
-                }
-            }
             return new Counts(1, tables.patients().rows(), tables.callbacks().rows(), tables.attempts().rows(), tables.events().rows(),
                     tables.slaEvents().rows(), tables.patients().rows() + tables.phones().rows() + tables.callbacks().rows()
                             + tables.attempts().rows() + tables.events().rows() + tables.slaEvents().rows() + 1 + CATEGORY_CODES.length);
@@ -287,28 +378,38 @@ class Generator {
     }
 
     /**
-     * Rows of a practice whose foreign key finds nothing: attempts, timeline and clock events without their callback,
-     * callbacks without their patient or practice, phones without their patient. What the foreign keys check, in one
-     * statement. Every side names the practice, so each can read one practice's range of its primary key.
+     * Counts, once over the whole tables, what the foreign-key triggers would have checked row by row, and fails
+     * the run when a reference is missing; for a load that kept the foreign keys (dropped ones are checked by
+     * PostgreSQL as they are added again). The rows are committed by then, so the message says to start again.
      */
-    long danglingReferences(UUID practiceId) {
-        return jdbc.sql("""
-                        select (select count(*) from attempt a where a.practice_id = :p and not exists
-                                   (select 1 from callback c where c.practice_id = :p and c.id = a.callback_id))
-                             + (select count(*) from callback_event e where e.practice_id = :p and not exists
-                                   (select 1 from callback c where c.practice_id = :p and c.id = e.callback_id))
-                             + (select count(*) from sla_event e where e.practice_id = :p and not exists
-                                   (select 1 from callback c where c.practice_id = :p and c.id = e.callback_id))
-                             + (select count(*) from callback c where c.practice_id = :p and c.patient_id is not null and not exists
-                                   (select 1 from patient x where x.practice_id = :p and x.id = c.patient_id))
-                             + (select count(*) from patient_phone f where f.practice_id = :p and not exists
-                                   (select 1 from patient x where x.practice_id = :p and x.id = f.patient_id))
-                             + (select count(*) from callback c where c.practice_id = :p
-                                   and not exists (select 1 from practice x where x.id = :p))
-                             + (select count(*) from patient x where x.practice_id = :p
-                                   and not exists (select 1 from practice y where y.id = :p))""")
-                .param("p", practiceId)
-                .query(Long.class).single();
+    void requireNoDanglingReferences(PrintStream out) {
+        out.println("generate: counting the references the foreign keys would have checked...");
+        out.flush();
+        long started = System.nanoTime();
+        Map<String, Long> dangling = danglingReferences();
+        long missing = dangling.values().stream().mapToLong(Long::longValue).sum();
+        if (missing > 0) {
+            throw new IllegalStateException(missing + " loaded rows reference nothing " + dangling
+                    + "; the data directory is inconsistent: generate again into a fresh one");
+        }
+        out.printf("generate: every reference found, in %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
+    }
+
+    /**
+     * Per foreign key, the rows whose reference finds nothing: attempts, timeline and clock events without their
+     * callback, callbacks without their patient or practice, patients and phones without theirs. Each is one
+     * hash join over whole tables, given enough memory to build its hash in one go; an empty map when all is well.
+     */
+    Map<String, Long> danglingReferences() {
+        return transaction.execute(status -> {
+            jdbc.sql("set local work_mem = '" + REFERENCE_CHECK_MEMORY + "'").update();
+            Map<String, Long> counts = new TreeMap<>();
+            for (String count : REFERENCE_COUNTS) {
+                jdbc.sql(count).query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+            }
+            counts.values().removeIf(missing -> missing == 0);
+            return counts;
+        });
     }
 
     /** A generated practice's history, rebuilt from the seed; the practice must exist (its categories are read). */
