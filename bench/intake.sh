@@ -7,7 +7,7 @@
 set -euo pipefail
 JAR=$(realpath $1); T=$2; DATA=/tmp/intake-q; PORT=18500
 rm -rf $DATA
-(RINGBACK_DATA_DIR=$DATA nohup java -Xmx256m -jar $JAR --server.port=$PORT --ringback.sweep.enabled=false > $DATA-server.log 2>&1 &)
+(RINGBACK_DATA_DIR=$DATA nohup java -Xmx256m -XX:+UseSerialGC -jar $JAR --server.port=$PORT --ringback.sweep.enabled=false > $DATA-server.log 2>&1 &)
 for i in $(seq 1 120); do grep -q "Ringback is ready" $DATA-server.log && break; sleep 2; done
 PID=$(pgrep -f "server.port=$PORT" | head -1)
 cd $T && java -cp target/test-classes:$(cat target/test-classpath.txt) org.ringback.bench.LoadDriver \

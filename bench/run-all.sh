@@ -21,7 +21,7 @@ percentiles() { sort -n | awk '{a[NR]=$1} END {printf "n=%d p50 %.1f ms, p95 %.1
 
 : > "$OUT"
 say "# Bench of $(date -u +%FT%TZ) on $DATA ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-(RINGBACK_DATA_DIR="$DATA" RINGBACK_DEMO=false nohup java -Xmx256m -jar "$HERE/target/ringback.jar" --server.port=$PORT \
+(RINGBACK_DATA_DIR="$DATA" RINGBACK_DEMO=false nohup java -Xmx256m -XX:+UseSerialGC -jar "$HERE/target/ringback.jar" --server.port=$PORT \
     --ringback.sweep.interval=PT20S ${RINGBACK_BENCH_ARGS:-} > "$DATA-bench-server.log" 2>&1 &)
 for i in $(seq 1 600); do grep -q "Ringback is ready" "$DATA-bench-server.log" && break; sleep 2; done
 PID=$(pgrep -f "server.port=$PORT" | head -1)
