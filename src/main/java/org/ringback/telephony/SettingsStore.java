@@ -57,19 +57,22 @@ class SettingsStore {
                 .update();
     }
 
+    private record PlainToken(UUID practiceId, String token) {
+    }
+
     /** Seals the tokens stored before tokens were sealed; answers how many. */
     int sealPlainTokens() {
-        var plain = jdbc.sql("""
+        List<PlainToken> plain = jdbc.sql("""
                         select practice_id, auth_token from telephony_settings
                         where auth_token is not null and auth_token not like :sealed || '%'
                         for update skip locked""")
                 .param("sealed", TokenCipher.SEALED)
-                .query((rs, n) -> new Object[] {rs.getObject("practice_id", UUID.class), rs.getString("auth_token")})
+                .query((rs, n) -> new PlainToken(rs.getObject("practice_id", UUID.class), rs.getString("auth_token")))
                 .list();
-        for (Object[] row : plain) {
+        for (PlainToken row : plain) {
             jdbc.sql("update telephony_settings set auth_token = :token where practice_id = :practiceId")
-                    .param("token", cipher.seal((String) row[1]))
-                    .param("practiceId", row[0])
+                    .param("token", cipher.seal(row.token()))
+                    .param("practiceId", row.practiceId())
                     .update();
         }
         return plain.size();
