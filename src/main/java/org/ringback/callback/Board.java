@@ -71,7 +71,8 @@ public class Board {
         }
         // One practice is compared as a value, not as an array: PostgreSQL then reads callback_board in board order
         // and stops at the page's last row (with "= any" it reads and sorts the open items of the practices).
-        String practiceIs = practiceIds.size() == 1 ? "= :practiceId" : "= any(:practiceIds)";
+        boolean one = practiceIds.size() == 1;
+        String practiceIs = one ? "= :practiceId" : "= any(:practiceIds)";
         var params = new HashMap<String, Object>();
         params.put("practiceId", practiceIds.iterator().next());
         params.put("practiceIds", practiceIds.toArray(UUID[]::new));
@@ -101,7 +102,6 @@ public class Board {
         // One practice is named as a value in the joins too, not through c.practice_id: joined through the row,
         // PostgreSQL planned the 1,000-row refresh of a practice with more open items than its statistics knew as a
         // join of every open item, then a sort (46,276 buffers at 7,380 open items; 17,779 so: BENCHMARKS.md).
-        boolean one = practiceIds.size() == 1;
         String practiceOf = one ? ":practiceId" : "c.practice_id";
         String joins = """
                 join practice pr on pr.id = %1$s%2$s

@@ -100,19 +100,17 @@ public class EscalationSweep {
             BusinessCalendar calendar = calendars.computeIfAbsent(practice.getKey(), id -> practices.find(id).calendar());
             List<Callback> loaded = callbacks.findAllForSweep(practice.getKey(), practice.getValue(), false);
             var notices = new ArrayList<StaffNotifications.Pending>();
+            Set<UUID> breachedNow = new HashSet<>();
             for (Callback callback : loaded) {
+                if (unflagged.remove(callback.id()) != null) {
+                    breachedNow.add(callback.id());
+                }
                 int level = callback.state().escalationLevel();
                 String why = level == 0
                         ? "The first attempt is overdue: a supervisor should take it"
                         : "The first attempt is still overdue: the practice manager should take it";
                 callback.escalate(why, now, Actor.SYSTEM);
                 notices.add(WorkSweeps.escalationNotice(callback, why, "first-attempt:" + (level + 1), now, calendar));
-            }
-            Set<UUID> breachedNow = new HashSet<>();
-            for (Callback callback : loaded) {
-                if (unflagged.remove(callback.id()) != null) {
-                    breachedNow.add(callback.id());
-                }
             }
             callbacks.saveAll(loaded, breachedNow);
             notifications.notifyAll(notices);

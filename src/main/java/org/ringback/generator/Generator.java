@@ -379,8 +379,7 @@ class Generator {
 
     /**
      * Counts, once over the whole tables, what the foreign-key triggers would have checked row by row, and fails
-     * the run when a reference is missing; for a load that kept the foreign keys (dropped ones are checked by
-     * PostgreSQL as they are added again). The rows are committed by then, so the message says to start again.
+     * the run when a reference is missing. The rows are committed by then, so the message says to start again.
      */
     void requireNoDanglingReferences(PrintStream out) {
         out.println("generate: counting the references the foreign keys would have checked...");
