@@ -2,6 +2,7 @@ package org.ringback.generator;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,9 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -73,31 +75,14 @@ class Generator {
     /** The tables the load fills, whose secondary indexes are built once at the end when loading into an empty database. */
     private static final List<String> LOADED_TABLES = List.of("patient", "patient_phone", "callback", "attempt", "callback_event",
             "sla_event");
-    /** Sort memory of one index build; two run at once (one per core here). */
-    private static final String INDEX_BUILD_MEMORY = "512MB";
-    private static final int INDEX_BUILDERS = 2;
-    private static final Pattern INDEXED_TABLE = Pattern.compile(" ON (?:ONLY )?(?:[a-z_0-9]+\\.)?([a-z_0-9]+) USING ");
+    /** Index builds at once: one per core, each a single process (PostgreSQL's parallel workers would share the same cores). */
+    private static final int INDEX_BUILDERS = Math.max(2, Runtime.getRuntime().availableProcessors());
     /**
-     * The foreign keys of the loaded tables, as counts of the rows they would have refused, one row per key:
-     * (name, count). The callback's children share one scan of callback, and callback's own two keys one scan of it.
+     * Sort memory of one index build. At full size callback_event's three indexes each sort 33.6 M rows: with 512 MB
+     * the builds spilled 8.8 GB to temporary files and took a fifth longer; with 3 GB they sort in memory.
      */
-    private static final List<String> REFERENCE_COUNTS = List.of("""
-            select r.child || ' -> callback', count(*) filter (where c.id is null)
-            from (select 'attempt' as child, practice_id, callback_id from attempt
-                  union all select 'callback_event', practice_id, callback_id from callback_event
-                  union all select 'sla_event', practice_id, callback_id from sla_event) r
-            left join callback c on c.practice_id = r.practice_id and c.id = r.callback_id
-            group by r.child""", """
-            select 'callback -> patient', count(*) filter (where r.patient_id is not null and x.id is null)
-            from callback r left join patient x on x.practice_id = r.practice_id and x.id = r.patient_id
-            union all
-            select 'callback -> practice', count(*) from callback r where not exists (select 1 from practice y where y.id = r.practice_id)""",
-            """
-            select 'patient_phone -> patient', count(*) from patient_phone r
-            where not exists (select 1 from patient x where x.practice_id = r.practice_id and x.id = r.patient_id)""", """
-            select 'patient -> practice', count(*) from patient r where not exists (select 1 from practice y where y.id = r.practice_id)""");
-    /** Hash memory of the reference count: the callbacks' keys of 2,000 practices (5 M) fit in one batch. */
-    private static final String REFERENCE_CHECK_MEMORY = "1GB";
+    private static final long INDEX_BUILD_MEMORY_MB = indexBuildMemoryMb(physicalMemoryBytes(), INDEX_BUILDERS);
+    private static final Pattern INDEXED_TABLE = Pattern.compile(" ON (?:ONLY )?(?:[a-z_0-9]+\\.)?([a-z_0-9]+) USING ");
     private static final String SLA_EVENT_COLUMNS = "practice_id, callback_id, seq, clock, type, at, target, cap, reason";
 
     private final PracticeDirectory practices;
@@ -145,7 +130,7 @@ class Generator {
         Dropped dropped = command.keepIndexes() ? Dropped.NOTHING : dropIndexesAndKeys(out);
         boolean withoutTriggers = mayLoadWithoutTriggers();
         out.println(withoutTriggers
-                ? "generate: loading without foreign-key triggers; the references are counted once at the end"
+                ? "generate: loading without foreign-key triggers; each practice's references are checked before its rows are copied"
                 : "generate: loading with foreign-key triggers (the database role may not switch them off)");
         try {
             var done = new ExecutorCompletionService<Counts>(workers);
@@ -164,13 +149,10 @@ class Generator {
         } finally {
             workers.shutdownNow();
             ticker.shutdownNow();
-            recreate(dropped.indexes(), INDEX_BUILDERS, out);
+            recreate(dropped.indexes(), out);
             addAgain(dropped, out);
         }
         progress.print();
-        if (withoutTriggers) {
-            requireNoDanglingReferences(out);
-        }
         out.println("generate: analyzing the tables...");
         jdbc.sql("analyze practice, category, patient, patient_phone, callback, attempt, callback_event, sla_event").update();
         long bytes = jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
@@ -199,7 +181,7 @@ class Generator {
      * builds each once from the sorted rows, also when the load fails, and {@link #addAgain} turns the key indexes
      * into keys again (which checks they are unique). The keys of callback and patient stay, and with them the
      * foreign keys: adding those again made PostgreSQL validate them one by one on one core (197 s at full size),
-     * where {@link #requireNoDanglingReferences} counts all references in fewer scans.
+     * where {@link #render} checks each practice's references before its rows are copied.
      */
     private Dropped dropIndexesAndKeys(PrintStream out) {
         if (jdbc.sql("select exists (select 1 from callback)").query(Boolean.class).single()) {
@@ -267,11 +249,11 @@ class Generator {
     }
 
     /**
-     * Builds the dropped indexes again, several at once (each sorts one table's rows: CPU-bound), each in its own
-     * transaction with a larger sort memory than a session of the app gets. The largest tables' indexes go first,
-     * so that the last builds to finish are short ones and no builder waits idle beside a long one.
+     * Builds the dropped indexes again, one per core at once (each sorts one table's rows: CPU-bound), each in its
+     * own transaction with a larger sort memory than a session of the app gets. The largest tables' indexes go
+     * first, so that the last builds to finish are short ones and no builder waits idle beside a long one.
      */
-    private void recreate(List<String> definitions, int parallel, PrintStream out) {
+    private void recreate(List<String> definitions, PrintStream out) {
         if (definitions.isEmpty()) {
             return;
         }
@@ -281,12 +263,13 @@ class Generator {
         Map<String, Long> sizes = tableSizes();
         List<String> largestFirst = new ArrayList<>(definitions);
         largestFirst.sort(Comparator.comparingLong((String definition) -> sizes.getOrDefault(tableOf(definition), 0L)).reversed());
-        ExecutorService builders = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, definitions.size())));
+        ExecutorService builders = Executors.newFixedThreadPool(Math.min(INDEX_BUILDERS, definitions.size()));
         try {
             List<Future<?>> builds = new ArrayList<>();
             for (String definition : largestFirst) {
                 builds.add(builders.submit(() -> transaction.executeWithoutResult(status -> {
-                    jdbc.sql("set local maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'").update();
+                    jdbc.sql("set local maintenance_work_mem = '" + INDEX_BUILD_MEMORY_MB + "MB'").update();
+                    jdbc.sql("set local max_parallel_maintenance_workers = 0").update();
                     jdbc.sql(definition).update();
                 })));
             }
@@ -313,6 +296,16 @@ class Generator {
         return sizes;
     }
 
+    /** A quarter of the machine's memory shared by the builders, at most 3 GB each (no gain measured beyond it), at least 64 MB. */
+    static long indexBuildMemoryMb(long physicalBytes, int builders) {
+        long quarterPerBuilder = physicalBytes / 4 / builders / (1024 * 1024);
+        return Math.max(64, Math.min(3 * 1024, quarterPerBuilder));
+    }
+
+    private static long physicalMemoryBytes() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+    }
+
     /** The table of a {@code CREATE INDEX} statement as {@code pg_indexes} writes it. */
     static String tableOf(String indexDefinition) {
         Matcher matcher = INDEXED_TABLE.matcher(indexDefinition);
@@ -337,9 +330,8 @@ class Generator {
 
     /**
      * Whether this role may switch foreign-key triggers off for its own transactions: a superuser, such as the
-     * bundled database's. The generator builds consistent rows, and checking them row by row cost PostgreSQL more
-     * than the COPY itself (each check locks the referenced callback row); {@link #requireNoDanglingReferences}
-     * counts the same references once at the end instead.
+     * bundled database's. Checking the rows one by one cost PostgreSQL more than the COPY itself (each check locks
+     * the referenced callback row); {@link #render} checks the same references in memory before the COPY instead.
      */
     private boolean mayLoadWithoutTriggers() {
         return jdbc.sql("select current_setting('is_superuser') = 'on'").query(Boolean.class).single();
@@ -355,7 +347,7 @@ class Generator {
             jdbc.sql("set local synchronous_commit = off").update();
             Practice practice = practices.createSeeded(GeneratedPractices.practice(command.seed(), index));
             History.Result history = history(command, index, now);
-            Tables tables = render(history, now.minus(Duration.ofDays(command.days())));
+            Tables tables = render(history, practice.id(), now.minus(Duration.ofDays(command.days())));
             if (withoutTriggers) {
                 jdbc.sql("set local session_replication_role = replica").update();
             }
@@ -377,40 +369,6 @@ class Generator {
         });
     }
 
-    /**
-     * Counts, once over the whole tables, what the foreign-key triggers would have checked row by row, and fails
-     * the run when a reference is missing. The rows are committed by then, so the message says to start again.
-     */
-    void requireNoDanglingReferences(PrintStream out) {
-        out.println("generate: counting the references the foreign keys would have checked...");
-        out.flush();
-        long started = System.nanoTime();
-        Map<String, Long> dangling = danglingReferences();
-        long missing = dangling.values().stream().mapToLong(Long::longValue).sum();
-        if (missing > 0) {
-            throw new IllegalStateException(missing + " loaded rows reference nothing " + dangling
-                    + "; the data directory is inconsistent: generate again into a fresh one");
-        }
-        out.printf("generate: every reference found, in %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
-    }
-
-    /**
-     * Per foreign key, the rows whose reference finds nothing: attempts, timeline and clock events without their
-     * callback, callbacks without their patient or practice, patients and phones without theirs. Each is one
-     * hash join over whole tables, given enough memory to build its hash in one go; an empty map when all is well.
-     */
-    Map<String, Long> danglingReferences() {
-        return transaction.execute(status -> {
-            jdbc.sql("set local work_mem = '" + REFERENCE_CHECK_MEMORY + "'").update();
-            Map<String, Long> counts = new TreeMap<>();
-            for (String count : REFERENCE_COUNTS) {
-                jdbc.sql(count).query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
-            }
-            counts.values().removeIf(missing -> missing == 0);
-            return counts;
-        });
-    }
-
     /** A generated practice's history, rebuilt from the seed; the practice must exist (its categories are read). */
     History.Result history(GenerateCommand command, int index, Instant now) {
         Practice practice = practices.find(GeneratedPractices.id(command.seed(), index));
@@ -425,10 +383,30 @@ class Generator {
     record Tables(CopyRows patients, CopyRows phones, CopyRows callbacks, CopyRows attempts, CopyRows events, CopyRows slaEvents) {
     }
 
-    /** The rows of a history, exactly as the callback and patient modules store them. */
-    Tables render(History.Result history, Instant patientsSince) {
+    /**
+     * The rows of a history, exactly as the callback and patient modules store them, after checking what the
+     * foreign keys would: every row belongs to the practice, and a callback's patient is one of its patients. The
+     * rest holds by construction (a phone, attempt or event row takes its parent's keys from the parent itself).
+     * This replaces the checks the load switches off, before any row is copied, so an inconsistent practice fails
+     * its own transaction and nothing of it is stored.
+     *
+     * @throws IllegalStateException when a row references something outside this practice's rows
+     */
+    Tables render(History.Result history, UUID practiceId, Instant patientsSince) {
         var tables = new Tables(rows(PATIENT_COLUMNS), rows(PHONE_COLUMNS), rows(CALLBACK_COLUMNS), rows(ATTEMPT_COLUMNS),
                 rows(EVENT_COLUMNS), rows(SLA_EVENT_COLUMNS));
+        Set<UUID> patients = new HashSet<>();
+        for (Patient p : history.patients()) {
+            requireSamePractice("patient " + p.id(), p.practiceId(), practiceId);
+            patients.add(p.id());
+        }
+        for (Callback callback : history.callbacks()) {
+            requireSamePractice("callback " + callback.id(), callback.practiceId(), practiceId);
+            callback.patientId().filter(patient -> !patients.contains(patient)).ifPresent(patient -> {
+                throw new IllegalStateException("callback " + callback.id() + " references patient " + patient
+                        + ", which is not one of practice " + practiceId + "'s patients");
+            });
+        }
         for (Patient p : history.patients()) {
             tables.patients().add(p.practiceId()).add(p.id()).add(p.displayName()).add(p.mrn()).array(p.phones())
                     .add(p.preferredContact().name()).array(p.preferredWindows().stream().sorted().toList()).add(p.language())
@@ -471,6 +449,12 @@ class Generator {
             }
         }
         return tables;
+    }
+
+    private static void requireSamePractice(String row, UUID rowPractice, UUID practiceId) {
+        if (!rowPractice.equals(practiceId)) {
+            throw new IllegalStateException(row + " belongs to practice " + rowPractice + ", not to " + practiceId);
+        }
     }
 
     /** The time of the item's newest event, which every save of the app keeps (the idle-owner sweep reads it). */
