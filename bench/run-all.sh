@@ -4,7 +4,8 @@
 #   1. the board page and the JSON board of a practice with about 1,000 open items (p50/p95/p99),
 #   2. the weekly pack of that practice (JSON and PDF) and the organisation month (all practices),
 #   3. the escalation sweep at that size (it runs every 20 s for 2 minutes; ringback_sweep_duration_seconds),
-#   4. HTTP intake with 4 clients against raw single-row INSERTs, with the server's max RSS and heap (LoadDriver).
+#   4. HTTP intake with 4 clients against raw single-row INSERTs, with the server's max RSS and heap (LoadDriver; 60 s of
+#      warm-up, since the JIT compiles the intake path for about a minute, then 120 s timed).
 # Results go to stdout and to <data-dir>-bench.md. Needs the test classes and their classpath:
 #   ./mvnw -q -o package -DskipTests && ./mvnw -q -o test-compile \
 #   && ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
@@ -56,5 +57,5 @@ curl -s -u admin:$ADMIN "$BASE/actuator/prometheus" | grep '^ringback_sweep_dura
 
 say "## 4. Intake against raw INSERTs, memory"
 java -cp "$CP" org.ringback.bench.LoadDriver --url=$BASE --password=$ADMIN --data-dir="$DATA" --pid=$PID \
-    --practice=$PRACTICE --clients=4 --seconds=40 --warmup-seconds=15 | tee -a "$OUT"
+    --practice=$PRACTICE --clients=4 --seconds=120 --warmup-seconds=60 | tee -a "$OUT"
 say "done; load $(cut -d' ' -f1-3 /proc/loadavg)"
