@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -92,15 +93,18 @@ public final class BackupCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** The time in the backup's header and default file name. */
+    private final Clock clock;
 
-    BackupCommand(PrintStream out, PrintStream err) {
+    BackupCommand(PrintStream out, PrintStream err, Clock clock) {
         this.out = out;
         this.err = err;
+        this.clock = clock;
     }
 
     /** Runs the command in this JVM, without the web server, the demo or the sweeps; returns the exit code. */
     public static int run(String... args) {
-        return new BackupCommand(System.out, System.err).execute(args);
+        return new BackupCommand(System.out, System.err, Clock.systemUTC()).execute(args);
     }
 
     int execute(String... args) {
@@ -138,7 +142,7 @@ public final class BackupCommand {
     }
 
     private int backup(ConfigurableApplicationContext context, DatabaseProperties database, Arguments arguments) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Path target = arguments.file().orElse(Path.of("ringback-" + FILE_TIME.format(now) + ".backup")).toAbsolutePath();
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (Connection connection = backupConnection(context, database)) {

@@ -2,11 +2,19 @@ package org.ringback.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import javax.sql.DataSource;
 
@@ -108,8 +116,11 @@ class BackupRestoreIntegrationTest {
         String fast = "--ringback.database.embedded-durable=false";
 
         Map<String, String> original = contents(dataSource);
-        assertThat(BackupCommand.run("backup", "--to", file.toString(), "--ringback.database.data-dir=" + database.dataDir().toAbsolutePath()))
+        Instant taken = Instant.parse("2026-11-23T18:30:00Z");
+        assertThat(new BackupCommand(System.out, System.err, Clock.fixed(taken, ZoneOffset.UTC))
+                .execute("backup", "--to", file.toString(), "--ringback.database.data-dir=" + database.dataDir().toAbsolutePath()))
                 .as("backup while the app runs").isEqualTo(BackupCommand.OK);
+        assertThat(header(file)).as("the backup's time comes from the clock it is given").contains("created " + taken);
         assertThat(contents(dataSource)).as("a backup changes nothing").isEqualTo(original);
         assertThat(original.get("callback")).doesNotStartWith("0 rows");
         assertThat(original.get("attempt")).doesNotStartWith("0 rows");
@@ -140,5 +151,14 @@ class BackupRestoreIntegrationTest {
         assertThat(BackupCommand.run("restore", "--from", dir.resolve("missing").toString(), targetDir, fast)).isEqualTo(BackupCommand.USAGE);
         assertThat(BackupCommand.run("restore", targetDir)).isEqualTo(BackupCommand.USAGE);
         assertThat(Files.exists(dir.resolve("ringback.backup.partial"))).isFalse();
+    }
+
+    /** The first lines of a backup file (it is gzipped text). */
+    private static String header(Path file) {
+        try (var lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+            return lines.readLine() + "\n" + lines.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
