@@ -22,8 +22,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
  * Five filter chains, most specific first: operations (/actuator), telephony webhooks (signed, no user), the
@@ -119,6 +121,21 @@ class SecurityConfiguration {
                 .build();
     }
 
+    private static CookieCsrfTokenRepository staffCsrfTokens() {
+        var tokens = new CookieCsrfTokenRepository();
+        // Its own name: under the public pages' name both cookies would reach /p, and either could be read there.
+        tokens.setCookieName("XSRF-TOKEN-STAFF");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
+    }
+
+    /** Back to the form with {@code ?error}, which is all it shows: the failure is not kept in a new session. */
+    private static SimpleUrlAuthenticationFailureHandler signInFailed() {
+        var failed = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        failed.setAllowSessionCreation(false);
+        return failed;
+    }
+
     private static CookieCsrfTokenRepository publicCsrfTokens() {
         var tokens = new CookieCsrfTokenRepository();
         tokens.setCookiePath("/p");
@@ -138,7 +155,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(signInFailed()).permitAll())
+                // No session before a sign-in succeeds, so anonymous requests write nothing to the shared session
+                // table: the sign-in form's CSRF token lives in a cookie, and so does the page asked for before it.
+                .csrf(csrf -> csrf.csrfTokenRepository(staffCsrfTokens()))
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 // Scripts and styles only from our own files (no inline script can run); never inside a frame.
                 // HSTS comes with Spring Security's defaults and is sent on HTTPS requests only.
                 .headers(headers -> headers
