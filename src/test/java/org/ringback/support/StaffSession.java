@@ -25,6 +25,11 @@ public final class StaffSession {
         this.port = port;
     }
 
+    /** A browser that has not signed in. */
+    public static StaffSession anonymous(int port) {
+        return new StaffSession(port);
+    }
+
     public static StaffSession signIn(int port, String username, String password) {
         var session = new StaffSession(port);
         session.get("/login");
