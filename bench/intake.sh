@@ -12,5 +12,5 @@ for i in $(seq 1 120); do grep -q "Ringback is ready" $DATA-server.log && break;
 PID=$(pgrep -f "server.port=$PORT" | head -1)
 cd $T && java -cp target/test-classes:$(cat target/test-classpath.txt) org.ringback.bench.LoadDriver \
   --url=http://127.0.0.1:$PORT --password=$(cat $DATA/initial-admin-password) --data-dir=$DATA --pid=$PID \
-  --clients=4 --seconds=40 --warmup-seconds=15
+  --clients=4 --seconds=120 --warmup-seconds=60
 kill $PID

@@ -45,8 +45,10 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp target/test-classes:$(cat target/test-classpath.txt) org.ringback.bench.LoadDriver \
  *     --url=http://127.0.0.1:8080 --password=... --data-dir=/tmp/gen-data-2000 --pid=$(pgrep -f ringback.jar) \
- *     [--user=admin] [--practice=&lt;id&gt;] [--clients=4] [--seconds=60] [--warmup-seconds=10]
+ *     [--user=admin] [--practice=&lt;id&gt;] [--clients=4] [--seconds=60] [--warmup-seconds=60]
  * </pre>
+ * The warm-up is long because the JIT compiles the intake path for about a minute after the server starts: a
+ * 15-s warm-up measured less than half the warm rate (BENCHMARKS.md, "Intake, warm").
  * Without {@code --practice} it creates one ("Load driver ..."). The PostgreSQL port is read from the data
  * directory's {@code postgres/postmaster.pid} (or {@code --pg-port}).
  */
@@ -79,7 +81,7 @@ public final class LoadDriver {
     private void run() throws Exception {
         int clients = Integer.parseInt(option("clients", "4"));
         Duration timed = Duration.ofSeconds(Long.parseLong(option("seconds", "60")));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(option("warmup-seconds", "10")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(option("warmup-seconds", "60")));
         String practice = options.containsKey("practice") ? options.get("practice") : createPractice();
         System.out.printf("Load driver: %s, practice %s, %d clients, warm-up %d s, timed %d s, load average %s%n",
                 url, practice, clients, warmup.toSeconds(), timed.toSeconds(), loadAverage());
