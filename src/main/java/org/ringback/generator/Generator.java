@@ -384,11 +384,11 @@ class Generator {
     }
 
     /**
-     * The rows of a history, exactly as the callback and patient modules store them, after checking what the
-     * foreign keys would: every row belongs to the practice, and a callback's patient is one of its patients. The
+     * The rows of a history, exactly as the callback and patient modules store them, checked for what the foreign
+     * keys would check: every row belongs to the practice, and a callback's patient is one of its patients. The
      * rest holds by construction (a phone, attempt or event row takes its parent's keys from the parent itself).
-     * This replaces the checks the load switches off, before any row is copied, so an inconsistent practice fails
-     * its own transaction and nothing of it is stored.
+     * This replaces the checks the load switches off; it runs before any row is copied, so an inconsistent
+     * practice fails its own transaction and nothing of it is stored.
      *
      * @throws IllegalStateException when a row references something outside this practice's rows
      */
@@ -397,17 +397,8 @@ class Generator {
                 rows(EVENT_COLUMNS), rows(SLA_EVENT_COLUMNS));
         Set<UUID> patients = new HashSet<>();
         for (Patient p : history.patients()) {
-            requireSamePractice("patient " + p.id(), p.practiceId(), practiceId);
+            requireSamePractice("patient", p.id(), p.practiceId(), practiceId);
             patients.add(p.id());
-        }
-        for (Callback callback : history.callbacks()) {
-            requireSamePractice("callback " + callback.id(), callback.practiceId(), practiceId);
-            callback.patientId().filter(patient -> !patients.contains(patient)).ifPresent(patient -> {
-                throw new IllegalStateException("callback " + callback.id() + " references patient " + patient
-                        + ", which is not one of practice " + practiceId + "'s patients");
-            });
-        }
-        for (Patient p : history.patients()) {
             tables.patients().add(p.practiceId()).add(p.id()).add(p.displayName()).add(p.mrn()).array(p.phones())
                     .add(p.preferredContact().name()).array(p.preferredWindows().stream().sorted().toList()).add(p.language())
                     .add(p.consent().voicemail()).add(p.consent().detailedVoicemail()).add(p.consent().sms()).add(p.consent().portal())
@@ -418,6 +409,11 @@ class Generator {
         }
         for (Callback callback : history.callbacks()) {
             Callback.State s = callback.state();
+            requireSamePractice("callback", s.id(), s.practiceId(), practiceId);
+            s.patientId().filter(patient -> !patients.contains(patient)).ifPresent(patient -> {
+                throw new IllegalStateException("callback " + s.id() + " references patient " + patient
+                        + ", which is not one of practice " + practiceId + "'s patients");
+            });
             List<Attempt> attempts = callback.attempts();
             List<SlaEvent> slaEvents = callback.slaEvents();
             List<TimelineEvent> timeline = callback.timeline();
@@ -451,9 +447,9 @@ class Generator {
         return tables;
     }
 
-    private static void requireSamePractice(String row, UUID rowPractice, UUID practiceId) {
+    private static void requireSamePractice(String table, UUID row, UUID rowPractice, UUID practiceId) {
         if (!rowPractice.equals(practiceId)) {
-            throw new IllegalStateException(row + " belongs to practice " + rowPractice + ", not to " + practiceId);
+            throw new IllegalStateException(table + " " + row + " belongs to practice " + rowPractice + ", not to " + practiceId);
         }
     }
 
