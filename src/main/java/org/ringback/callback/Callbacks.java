@@ -575,16 +575,21 @@ class Callbacks {
         return Collections.unmodifiableMap(columns);
     }
 
-    /** Earlier requests from a patient or a phone that may make a new one a repeat call. */
+    /**
+     * Earlier requests from a patient or a phone that may make a new one a repeat call. Each combination of known
+     * patient and phone has its own statement: with a null parameter in {@code patient_id = :patientId or ...},
+     * PostgreSQL found the generic plan dearer than a custom one and planned the statement again on every intake.
+     */
     List<RepeatCallDetector.Prior> priors(UUID practiceId, Optional<UUID> patientId, Optional<String> phone, Instant since) {
         if (patientId.isEmpty() && phone.isEmpty()) {
             return List.of();
         }
+        String caller = patientId.isEmpty() ? "contact_phone = :phone"
+                : phone.isEmpty() ? "patient_id = :patientId" : "(patient_id = :patientId or contact_phone = :phone)";
         return jdbc.sql("""
                         select id, category, status, received_at, closed_at from callback
-                        where practice_id = :practiceId
-                          and (patient_id = :patientId or contact_phone = :phone)
-                          and (status <> 'CLOSED' or closed_at >= :since)""")
+                        where practice_id = :practiceId and %s
+                          and (status <> 'CLOSED' or closed_at >= :since)""".formatted(caller))
                 .param("practiceId", practiceId)
                 .param("patientId", patientId.orElse(null))
                 .param("phone", phone.orElse(null))

@@ -1,6 +1,7 @@
 package org.ringback.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +32,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+
 /**
  * The intake load driver of issue #9: against a running Ringback and its PostgreSQL, in one run,
  * <ol>
@@ -59,12 +68,22 @@ public final class LoadDriver {
 
     private final Map<String, String> options;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * The intake clients' HTTP client: Apache's classic blocking one. The JDK's client runs every request through its
+     * asynchronous machinery, which cost this driver 0.46 ms of CPU per intake, on the two cores the server and
+     * PostgreSQL also use (BENCHMARKS.md, "Intake: where the CPU goes").
+     */
+    private final CloseableHttpClient intakeClient;
     private final String url;
     private final String authorization;
 
     private LoadDriver(Map<String, String> options) {
         this.options = options;
         this.url = option("url", "http://127.0.0.1:8080");
+        int clients = Integer.parseInt(option("clients", "4"));
+        this.intakeClient = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(clients).setMaxConnPerRoute(clients).build())
+                .build();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (option("user", "admin") + ":" + required("password")).getBytes(StandardCharsets.UTF_8));
     }
@@ -89,10 +108,14 @@ public final class LoadDriver {
         Phase warm = httpIntake(practice, clients, warmup, false);
         System.out.printf("warm-up: %d requests%n", warm.count);
         long[] cpuBefore = cpuTicks();
+        long driverBefore = driverCpuNanos();
         Phase api = httpIntake(practice, clients, timed, true);
+        long driverAfterApi = driverCpuNanos();
         long[] cpuAfterApi = cpuTicks();
         String loadAfterApi = loadAverage();
         Phase raw = rawInserts(practice, clients, timed);
+        long driverAfterRaw = driverCpuNanos();
+        long[] cpuAfterRaw = cpuTicks();
         String loadAfterRaw = loadAverage();
 
         System.out.println();
@@ -104,10 +127,18 @@ public final class LoadDriver {
         System.out.printf("Server during HTTP intake: max RSS %s MB, max heap used %s MB (%d samples)%n",
                 api.maxRssKb < 0 ? "n/a" : Long.toString(api.maxRssKb / 1024),
                 api.maxHeapBytes < 0 ? "n/a" : Long.toString(api.maxHeapBytes / (1024 * 1024)), api.samples);
-        if (cpuBefore != null && cpuAfterApi != null) {
-            System.out.printf("CPU per HTTP intake (timed phase): app %.1f ms, PostgreSQL %.1f ms%n",
-                    perRequest(cpuAfterApi[0] - cpuBefore[0], api.count), perRequest(cpuAfterApi[1] - cpuBefore[1], api.count));
+        if (cpuBefore != null && cpuAfterApi != null && cpuAfterRaw != null) {
+            System.out.printf("CPU per HTTP intake (timed phase): app %.2f ms, PostgreSQL %.2f ms, this driver %.2f ms%n",
+                    perRequest(cpuAfterApi[0] - cpuBefore[0], api.count), perRequest(cpuAfterApi[1] - cpuBefore[1], api.count),
+                    (driverAfterApi - driverBefore) / 1e6 / api.count);
+            System.out.printf("CPU per raw INSERT: PostgreSQL %.2f ms, this driver %.2f ms%n",
+                    perRequest(cpuAfterRaw[1] - cpuAfterApi[1], raw.count), (driverAfterRaw - driverAfterApi) / 1e6 / raw.count);
         }
+    }
+
+    /** CPU time of this driver's own process: the clients share the machine with the server and PostgreSQL. */
+    private static long driverCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double perRequest(long ticks, long requests) {
@@ -125,7 +156,10 @@ public final class LoadDriver {
         try {
             long app = ticks(Long.parseLong(options.get("pid")));
             long postmaster = Long.parseLong(Files.readAllLines(Path.of(options.get("data-dir"), "postgres", "postmaster.pid")).get(0).strip());
-            long postgres = ticks(postmaster);
+            // Backends that have exited (the raw phase's connections) count in the postmaster's cutime and cstime.
+            String[] postmasterStat = stat(Path.of("/proc", Long.toString(postmaster)));
+            long postgres = postmasterStat == null ? 0 : Long.parseLong(postmasterStat[11]) + Long.parseLong(postmasterStat[12])
+                    + Long.parseLong(postmasterStat[13]) + Long.parseLong(postmasterStat[14]);
             try (var procs = Files.list(Path.of("/proc"))) {
                 for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                     String[] stat = stat(proc);
@@ -145,7 +179,10 @@ public final class LoadDriver {
         return stat == null ? 0 : Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
     }
 
-    /** The fields of /proc/<pid>/stat after the command name: [0] state, [1] ppid, ... [11] utime, [12] stime. */
+    /**
+     * The fields of /proc/<pid>/stat after the command name: [0] state, [1] ppid, ... [11] utime, [12] stime, [13] cutime,
+     * [14] cstime (of its children that have exited).
+     */
     private static String[] stat(Path proc) {
         try {
             String line = Files.readString(proc.resolve("stat"));
@@ -351,11 +388,17 @@ public final class LoadDriver {
         }
     }
 
+    /** One intake POST through the blocking client; the answer is read to its end so the connection is reused. */
     private int post(String path, String body) {
+        var post = new HttpPost(url + path);
+        post.setHeader("Authorization", authorization);
+        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         try {
-            return http.send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException | InterruptedException e) {
+            return intakeClient.execute(post, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
+        } catch (IOException e) {
             return -1;
         }
     }

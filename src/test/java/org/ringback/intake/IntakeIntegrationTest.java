@@ -217,6 +217,21 @@ class IntakeIntegrationTest {
     }
 
     @Test
+    void aPatientWithoutAPhoneCallingAgainIsAttached() {
+        var patient = fx.admin().post("/api/v1/practices/" + practice.id() + "/patients", Api.json("""
+                {'displayName': 'No Phone', 'phones': [], 'preferredContact': 'PORTAL', 'language': 'en',
+                 'consent': {'voicemail': false, 'detailedVoicemail': false, 'sms': false, 'portal': true, 'email': false}}"""));
+        assertThat(patient.status()).as(patient.raw()).isEqualTo(201);
+        JsonNode first = fx.aCallback(practice.id()).inCategory("BILLING").forPatient(patient.text("/id")).create();
+
+        var second = fx.aCallback(practice.id()).inCategory("BILLING").forPatient(patient.text("/id")).postAs(staff.api());
+
+        assertThat(second.status()).as(second.raw()).isEqualTo(200);
+        assertThat(second.text("/id")).isEqualTo(first.path("id").asString());
+        assertThat(second.json("/repeatCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void unknownCallerRepeatingFromTheSamePhoneIsAttached() {
         JsonNode first = fx.aCallback(practice.id()).inCategory("BILLING").fromCaller("+1 617 555 0118", "Ann").create();
 

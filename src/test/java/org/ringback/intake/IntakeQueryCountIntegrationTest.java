@@ -69,6 +69,10 @@ class IntakeQueryCountIntegrationTest {
                 .filteredOn(sql -> sql.contains("insert into callback") || sql.contains("insert into sla_event")).hasSize(1);
         assertThat(statements.sql()).as("the new item is not read back: %s", statements)
                 .noneMatch(sql -> sql.contains("from callback_event") || sql.contains("from sla_event") || sql.contains("from attempt"));
+        assertThat(statements.sql()).as("a caller with no patient is looked up by phone alone, in a statement PostgreSQL plans "
+                        + "once; 'patient_id = null or ...' was planned again on every intake: %s", statements)
+                .filteredOn(sql -> sql.contains("closed_at from callback")).singleElement().asString()
+                .contains("contact_phone =").doesNotContain("patient_id");
         assertStored("new-caller");
     }
 
