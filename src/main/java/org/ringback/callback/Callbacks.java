@@ -678,13 +678,20 @@ class Callbacks {
     private record AttemptRow(UUID callbackId, Attempt attempt) {
     }
 
+    /**
+     * The attempts of these items. One item (every {@link #find}) has a statement of its own: with an array parameter
+     * PostgreSQL keeps custom plans and planned the statement again on most calls.
+     */
     private List<AttemptRow> attemptRows(UUID practiceId, Collection<UUID> callbackIds) {
         if (callbackIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from attempt where practice_id = :practiceId and callback_id = any(:ids) order by callback_id, seq")
-                .param("practiceId", practiceId)
-                .param("ids", callbackIds.toArray(UUID[]::new))
+        var statement = callbackIds.size() == 1
+                ? jdbc.sql("select * from attempt where practice_id = :practiceId and callback_id = :id order by seq")
+                        .param("id", callbackIds.iterator().next())
+                : jdbc.sql("select * from attempt where practice_id = :practiceId and callback_id = any(:ids) order by callback_id, seq")
+                        .param("ids", callbackIds.toArray(UUID[]::new));
+        return statement.param("practiceId", practiceId)
                 .query((rs, n) -> new AttemptRow(rs.getObject("callback_id", UUID.class), new Attempt(
                         rs.getInt("seq"), instant(rs, "at"), ContactMethod.valueOf(rs.getString("method")), rs.getString("caller"),
                         AttemptResult.valueOf(rs.getString("result")), rs.getBoolean("message_left"),

@@ -94,6 +94,10 @@ class IntakeQueryCountIntegrationTest {
         // The user, patient by phone, caller lock, key, and the stored item read for the answer (four statements).
         assertThat(withoutSettings(statements)).as(statements.toString()).hasSize(8);
         assertThat(statements.sql()).as(statements.toString()).noneMatch(sql -> sql.startsWith("insert"));
+        assertThat(statements.sql()).as("one item's attempts are read without an array, which PostgreSQL planned again on "
+                        + "most calls: %s", statements)
+                .filteredOn(sql -> sql.contains("from attempt")).singleElement().asString()
+                .contains("callback_id = ?").doesNotContain("any(");
     }
 
     private Api.Response intake(String phone, String key) {
