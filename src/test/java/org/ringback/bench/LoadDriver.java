@@ -76,11 +76,12 @@ public final class LoadDriver {
     private final CloseableHttpClient intakeClient;
     private final String url;
     private final String authorization;
+    private final int clients;
 
     private LoadDriver(Map<String, String> options) {
         this.options = options;
         this.url = option("url", "http://127.0.0.1:8080");
-        int clients = Integer.parseInt(option("clients", "4"));
+        this.clients = Integer.parseInt(option("clients", "4"));
         this.intakeClient = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(clients).setMaxConnPerRoute(clients).build())
                 .build();
@@ -94,11 +95,13 @@ public final class LoadDriver {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             options.put(pair[0], pair.length > 1 ? pair[1] : "true");
         }
-        new LoadDriver(options).run();
+        LoadDriver driver = new LoadDriver(options);
+        try (driver.intakeClient) {
+            driver.run();
+        }
     }
 
     private void run() throws Exception {
-        int clients = Integer.parseInt(option("clients", "4"));
         Duration timed = Duration.ofSeconds(Long.parseLong(option("seconds", "60")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(option("warmup-seconds", "60")));
         String practice = options.containsKey("practice") ? options.get("practice") : createPractice();
